@@ -1,0 +1,72 @@
+"use client";
+
+import { Building2, Contact, LayoutDashboard, Send } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+export const navItems = [
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/contacts", label: "Contacts", icon: Contact },
+  { href: "/companies", label: "Companies", icon: Building2 },
+  { href: "/applications", label: "Applications", icon: Send },
+] as const;
+
+function useIsActive() {
+  const pathname = usePathname();
+  return (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Desktop: a row of links in the header. */
+export function HeaderNav() {
+  const isActive = useIsActive();
+  return (
+    <nav aria-label="Main" className="hidden md:block">
+      <ul className="flex items-center gap-1">
+        {navItems.map(({ href, label }) => (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={isActive(href) ? "page" : undefined}
+              className={cn(
+                "inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-stone-700 hover:bg-stone-100",
+                isActive(href) && "bg-brand-50 text-brand-800",
+              )}
+            >
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Phone: a tab bar within thumb reach at the bottom of the screen. */
+export function TabBar() {
+  const isActive = useIsActive();
+  return (
+    <nav
+      aria-label="Main"
+      className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
+    >
+      <ul className="grid grid-cols-4">
+        {navItems.map(({ href, label, icon: Icon }) => (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={isActive(href) ? "page" : undefined}
+              className={cn(
+                "flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium text-stone-600",
+                isActive(href) && "text-brand-700",
+              )}
+            >
+              <Icon aria-hidden="true" className="size-5" />
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
