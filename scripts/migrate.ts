@@ -1,3 +1,4 @@
+import "./load-env";
 import { closeDb, databaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { pgliteDir } from "@/lib/env";

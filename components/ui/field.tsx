@@ -56,6 +56,7 @@ export function FormAlert({ message }: { message?: string }) {
   return (
     <div
       role="alert"
+      data-testid="form-alert"
       className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
     >
       {message}

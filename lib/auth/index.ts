@@ -67,6 +67,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: providers(),
+  logger: {
+    // A wrong password is a user mistake, not a server error: keep it out of the error log.
+    error(error) {
+      if (error.name === "CredentialsSignin" || error.name === "SignInRateLimited") return;
+      console.error("[auth]", error);
+    },
+  },
   callbacks: {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
