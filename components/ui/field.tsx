@@ -63,3 +63,28 @@ export function FormAlert({ message }: { message?: string }) {
     </div>
   );
 }
+
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return <textarea className={cn(inputClass, "min-h-24", className)} {...props} />;
+}
+
+export function Select({ className, ...props }: ComponentProps<"select">) {
+  return <select className={cn(inputClass, "pr-8", className)} {...props} />;
+}
+
+export function Checkbox({
+  label,
+  className,
+  ...props
+}: ComponentProps<"input"> & { label: ReactNode }) {
+  return (
+    <label className={cn("flex min-h-11 items-center gap-3 text-sm text-stone-800", className)}>
+      <input
+        type="checkbox"
+        className="size-5 rounded border-stone-400 accent-brand-700"
+        {...props}
+      />
+      {label}
+    </label>
+  );
+}

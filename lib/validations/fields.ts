@@ -50,7 +50,11 @@ const isoDate = z.iso.date({ error: "Enter a date as YYYY-MM-DD." });
 
 /** A calendar date from <input type="date"> ("2026-11-26"), kept as that string. */
 export const requiredDate = (label = "a date") =>
-  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).pipe(isoDate);
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .pipe(isoDate);
 
 export const optionalDate = () => z.preprocess(blankToNull, isoDate.nullable());
 
@@ -76,7 +80,16 @@ export const tagList = () =>
   z.preprocess(
     (value) =>
       typeof value === "string"
-        ? [...new Set(value.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))]
+        ? [
+            ...new Set(
+              value
+                .split(",")
+                .map((tag) => tag.trim().toLowerCase())
+                .filter(Boolean),
+            ),
+          ]
         : (value ?? []),
-    z.array(z.string().max(40, "Keep each tag under 40 characters.")).max(20, "Use at most 20 tags."),
+    z
+      .array(z.string().max(40, "Keep each tag under 40 characters."))
+      .max(20, "Use at most 20 tags."),
   );
