@@ -18,7 +18,11 @@ export type NewInteraction = {
  * application ids must already be checked as the user's (the composite foreign key on
  * contact_id refuses another user's contact regardless).
  */
-export async function insertInteractions(executor: Executor, userId: string, rows: NewInteraction[]) {
+export async function insertInteractions(
+  executor: Executor,
+  userId: string,
+  rows: NewInteraction[],
+) {
   if (rows.length === 0) return [];
   const inserted = await executor
     .insert(interactions)
@@ -29,7 +33,11 @@ export async function insertInteractions(executor: Executor, userId: string, row
 }
 
 /** Recomputes last_contacted_at from the interactions of these contacts (after any change). */
-export async function refreshLastContacted(executor: Executor, userId: string, contactIds: string[]) {
+export async function refreshLastContacted(
+  executor: Executor,
+  userId: string,
+  contactIds: string[],
+) {
   if (contactIds.length === 0) return;
   const latest = executor
     .select({ value: max(interactions.occurredAt) })
