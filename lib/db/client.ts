@@ -60,10 +60,6 @@ export function getDb(): Database {
   return databaseHandle().db;
 }
 
-export function databaseDriver(): DatabaseHandle["driver"] {
-  return databaseHandle().driver;
-}
-
 export async function closeDb(): Promise<void> {
   const current = globalForDb.runnerUpDb;
   globalForDb.runnerUpDb = undefined;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { describe, expect, it, vi } from "vitest";
+import { getDb, openDatabase } from "@/lib/db/client";
 import { checkDatabase } from "@/lib/db/queries/health";
 import { getOverviewCounts } from "@/lib/db/queries/overview";
 import { findUserForSignIn, getSessionUser } from "@/lib/db/queries/users";
@@ -46,5 +46,17 @@ describe("user-scoped queries", () => {
   it("reports the database healthy", async () => {
     const health = await checkDatabase();
     expect(health.ok).toBe(true);
+  });
+
+  it("reports an unreachable database as unhealthy instead of hanging", async () => {
+    const unreachable = openDatabase({ url: "postgres://postgres@127.0.0.1:9/nowhere" });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const health = await checkDatabase(unreachable);
+      expect(health).toMatchObject({ ok: false, driver: "postgres" });
+    } finally {
+      vi.restoreAllMocks();
+      await unreachable.close();
+    }
   });
 });

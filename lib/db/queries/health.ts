@@ -1,20 +1,23 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { databaseDriver, executeRows, getDb } from "@/lib/db/client";
+import { type DatabaseHandle, databaseHandle, executeRows } from "@/lib/db/client";
 
 export type DatabaseHealth = { ok: boolean; driver: "pglite" | "postgres"; latencyMs: number };
 
 const timeoutMs = 3000;
 
-export async function checkDatabase(): Promise<DatabaseHealth> {
+/** Not user data: a liveness probe of the app's database (or of the handle given, in tests). */
+export async function checkDatabase(
+  handle: DatabaseHandle = databaseHandle(),
+): Promise<DatabaseHealth> {
   const started = performance.now();
-  const driver = databaseDriver();
+  const { db, driver } = handle;
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("health check timed out")), timeoutMs);
     });
-    await Promise.race([executeRows(getDb(), sql`select 1 as ok`), timeout]);
+    await Promise.race([executeRows(db, sql`select 1 as ok`), timeout]);
     return { ok: true, driver, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     console.error("Database health check failed:", error instanceof Error ? error.message : error);
