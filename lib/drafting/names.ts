@@ -1,0 +1,34 @@
+const honorifics = new Set(["dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame"]);
+
+/** "Dr. Dana Reyes" → "Dana"; a single name stays as it is. */
+export function firstName(fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  const first = words.find((word) => !honorifics.has(word.replace(/\.$/, "").toLowerCase()));
+  return first ?? words[0] ?? "";
+}
+
+/**
+ * Turns a discussion note into a phrase that reads well after "our conversation about":
+ * "We talked about their move to Kubernetes." → "their move to Kubernetes".
+ */
+export function topicPhrase(discussed: string | null | undefined): string | null {
+  if (!discussed) return null;
+  let topic = discussed.replace(/\s+/g, " ").trim();
+  topic = topic.replace(
+    /^(we\s+|i\s+)?(talked|spoke|chatted|discussed|went over|dug into|covered)(\s+about)?\s+/i,
+    "",
+  );
+  topic = topic.replace(/^(discussion|conversation|chat|talk)\s+(about|on|of)\s+/i, "");
+  topic = topic.replace(/^about\s+/i, "");
+  topic = topic.replace(/[.!;:,\s]+$/, "");
+  if (!topic) return null;
+  // Lower-case an ordinary first word ("The roadmap" → "the roadmap"), never a name or acronym.
+  if (/^(The|Their|Our|His|Her|How|What|Why|When|Where|A|An|My|Your|Its)\b/.test(topic)) {
+    topic = topic[0]!.toLowerCase() + topic.slice(1);
+  }
+  if (topic.length > 140) {
+    const cut = topic.slice(0, 140);
+    topic = cut.slice(0, Math.max(cut.lastIndexOf(" "), 60)).replace(/[,;:\s]+$/, "");
+  }
+  return topic;
+}
