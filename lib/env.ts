@@ -40,6 +40,21 @@ const envSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
   SIGN_IN_MAX_FAILURES_PER_CLIENT: positiveInt(20),
   SIGN_IN_WINDOW_MINUTES: positiveInt(15),
+  /** LLM drafting: unset key means every draft comes from the template engine. */
+  OPENAI_API_KEY: optionalString,
+  /** Any OpenAI-compatible endpoint (Ollama, LM Studio, vLLM); unset means OpenAI itself. */
+  OPENAI_BASE_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "OPENAI_BASE_URL must be an http:// or https:// URL" })
+      .optional(),
+  ),
+  OPENAI_MODEL: optionalString.transform((value) => value ?? "gpt-4o-mini"),
+  /** Time budget for a whole draft, in milliseconds; past it the template takes over. */
+  OPENAI_TIMEOUT_MS: positiveInt(20_000),
+  /** How long to wait for the model's first token before giving up, in milliseconds. */
+  OPENAI_FIRST_TOKEN_TIMEOUT_MS: positiveInt(8000),
+  /** Model drafts per user per hour; beyond it drafts come from templates. */
+  DRAFTS_PER_HOUR: positiveInt(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -87,3 +102,8 @@ export const oauthProviders = {
   github: Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
   google: Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),
 };
+
+/** True when an LLM provider is configured; otherwise drafting uses templates only. */
+export function llmConfigured(): boolean {
+  return Boolean(env.OPENAI_API_KEY);
+}
