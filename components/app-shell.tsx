@@ -28,13 +28,15 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <HeaderNav />
           <div className="ml-auto flex min-w-0 items-center gap-2">
-            <span
-              className="truncate text-sm text-stone-700"
-              data-testid="user-name"
-              title={user.email}
+            <Link
+              href="/settings"
+              className="inline-flex min-h-11 min-w-0 items-center rounded-lg px-2 text-sm text-stone-700 hover:bg-stone-100"
+              title={`${user.email} · Settings`}
             >
-              {displayName}
-            </span>
+              <span className="truncate" data-testid="user-name">
+                {displayName}
+              </span>
+            </Link>
             <form action={signOutAction}>
               <Button type="submit" variant="ghost" className="px-3" aria-label="Sign out">
                 <LogOut aria-hidden="true" className="size-4" />

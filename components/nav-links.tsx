@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, Contact, LayoutDashboard, Send } from "lucide-react";
+import { Building2, Contact, LayoutDashboard, Mail, Send } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -10,6 +10,7 @@ export const navItems = [
   { href: "/contacts", label: "Contacts", icon: Contact },
   { href: "/companies", label: "Companies", icon: Building2 },
   { href: "/applications", label: "Applications", icon: Send },
+  { href: "/notes", label: "Notes", icon: Mail },
 ] as const;
 
 function useIsActive() {
@@ -50,7 +51,7 @@ export function TabBar() {
       aria-label="Main"
       className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden"
     >
-      <ul className="grid grid-cols-4">
+      <ul className="grid grid-cols-5">
         {navItems.map(({ href, label, icon: Icon }) => (
           <li key={href}>
             <Link

@@ -1,4 +1,5 @@
 import type { ParticipantRole, Tone } from "@/lib/db/schema";
+import { checkNote } from "./checker";
 import { firstName, topicPhrase } from "./names";
 import { type Draft, LINKEDIN_MAX_CHARS, type NoteContext, SUBJECT_MAX_CHARS } from "./types";
 
@@ -243,13 +244,22 @@ function linkedinDraft(f: Facts, variant: number): Draft {
   return { subject: null, body: write(f, "", "the role") };
 }
 
-/** A complete note for one person, from the record alone. Deterministic for the same input. */
+function write(facts: Facts, variant: number, channel: NoteContext["channel"]): Draft {
+  return channel === "linkedin" ? linkedinDraft(facts, variant) : emailDraft(facts, variant);
+}
+
+/**
+ * A complete note for one person, from the record alone. Deterministic for the same input.
+ * The discussion note is the user's own text: if quoting it would trip the checks (it asks to
+ * reconsider, leaves a placeholder, runs far too long), the note is written without it.
+ */
 export function templateDraft(context: NoteContext): Draft {
   const facts = factsOf(context);
   const variant = Math.max(0, Math.floor(context.variant));
-  return context.channel === "linkedin"
-    ? linkedinDraft(facts, variant)
-    : emailDraft(facts, variant);
+  const draft = write(facts, variant, context.channel);
+  if (!facts.topic || checkNote(draft, context).passes) return draft;
+  const without = write({ ...facts, topic: null }, variant, context.channel);
+  return checkNote(without, context).passes ? without : draft;
 }
 
 /** What the UI shows as the note's source. */

@@ -119,6 +119,53 @@ const inventedNamesReply =
   "I remain interested in Zentrix Dynamics Holdings and would be glad to hear from you if " +
   "anything changes.\n\nBest regards";
 
+type PromptRecord = {
+  channel?: string;
+  recipient?: { first_name?: string; what_we_discussed?: string | null };
+  company?: string;
+  job_title?: string;
+  sender?: { name?: string; signature?: string };
+};
+
+/**
+ * The "ok" answer when a request carries a Runner-Up <record>: a note that uses only the
+ * record's facts, as a well-behaved model would, so it passes the app's checks.
+ */
+export function noteFromRecord(body: ChatRequestBody): string | null {
+  const user = [...(body.messages ?? [])].reverse().find((message) => message.role === "user");
+  const match =
+    typeof user?.content === "string" ? user.content.match(/<record>([\s\S]*?)<\/record>/) : null;
+  if (!match) return null;
+  let record: PromptRecord;
+  try {
+    record = JSON.parse(match[1]!) as PromptRecord;
+  } catch {
+    return null;
+  }
+  const first = record.recipient?.first_name ?? "there";
+  const company = record.company ?? "your company";
+  const job = record.job_title ?? "the role";
+  const topic = record.recipient?.what_we_discussed;
+  const senderFirst = (record.sender?.name ?? "").split(" ")[0] ?? "";
+  if (record.channel === "linkedin") {
+    return `Hi ${first}, thank you for your time and for letting me know about the ${job} role. I'm disappointed, but I enjoyed meeting you and learning about ${company}. I'm still very interested; if anything changes, please get in touch. ${senderFirst}`;
+  }
+  return [
+    `Subject: Thank you, ${first}`,
+    "",
+    `Hi ${first},`,
+    "",
+    `Thank you for letting me know about the ${job} decision. I was disappointed, of course, but I appreciate you telling me.`,
+    "",
+    `Thank you as well for your time and consideration. I enjoyed meeting you and learning how ${company} works${topic ? `, especially our conversation about ${topic}` : ""}.`,
+    "",
+    `I remain very interested in working at ${company}. If anything changes or another role opens up, I would love to hear from you.`,
+    "",
+    "Warm regards,",
+    record.sender?.signature ?? record.sender?.name ?? "",
+  ].join("\n");
+}
+
 /** Word-sized pieces that concatenate back to exactly `text`. */
 export function splitIntoChunks(text: string): string[] {
   return text.match(/\s+|\S+\s*/g) ?? [];
@@ -169,7 +216,7 @@ export async function startOpenAITestServer(
       case "invented-names":
         return inventedNamesReply;
       default:
-        if (reply === null) return defaultReply;
+        if (reply === null) return noteFromRecord(body) ?? defaultReply;
         return typeof reply === "function" ? reply(body) : reply;
     }
   }

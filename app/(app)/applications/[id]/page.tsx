@@ -1,4 +1,4 @@
-import { ExternalLink, HeartHandshake, Mail, Pencil, Search, UserPlus } from "lucide-react";
+import { ExternalLink, HeartHandshake, Pencil, Search, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,16 +12,19 @@ import { SampleBadge, StageBadge } from "@/components/applications/badges";
 import { ParticipantEditor } from "@/components/applications/participant-editor";
 import { StageForm } from "@/components/applications/stage-form";
 import { PageHeader } from "@/components/empty-state";
+import { ThankYouPicker } from "@/components/notes/thank-you-picker";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormAlert, Input } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/current-user";
 import { getApplication, listStageChanges } from "@/lib/db/queries/applications";
+import { countApplicationNotes } from "@/lib/db/queries/notes";
 import {
   listParticipants,
   listThankYouRecipients,
   searchContactsForApplication,
 } from "@/lib/db/queries/participants";
+import { describeModel, providerOptionsFromEnv } from "@/lib/drafting/provider";
 import { formatDay, todayIso } from "@/lib/format";
 import { roleLabels, stageLabels } from "@/lib/labels";
 import { idSchema } from "@/lib/validations/fields";
@@ -79,14 +82,19 @@ export default async function ApplicationPage({
   const application = await getApplication(user.id, id.data);
   if (!application) notFound();
   const rejected = application.stage === "rejected";
-  const [history, participants, recipients, candidates] = await Promise.all([
+  const [history, participants, recipients, candidates, noteCounts] = await Promise.all([
     listStageChanges(user.id, application.id),
     listParticipants(user.id, application.id),
     rejected ? listThankYouRecipients(user.id, application.id) : Promise.resolve([]),
     addSearch
       ? searchContactsForApplication(user.id, application.id, addSearch)
       : Promise.resolve([]),
+    rejected
+      ? countApplicationNotes(user.id, application.id)
+      : Promise.resolve({ drafts: 0, sent: 0 }),
   ]);
+  const provider = providerOptionsFromEnv();
+  const model = provider ? describeModel(provider) : null;
   const path = `/applications/${application.id}`;
   const captureHref = `${path}/capture`;
   const error =
@@ -168,39 +176,30 @@ export default async function ApplicationPage({
               </Button>
             </div>
           ) : (
-            <ul className="mt-4 space-y-3" data-testid="thank-you-recipients">
-              {recipients.map((recipient) => (
-                <li key={recipient.contactId} className="rounded-xl bg-white p-4">
-                  <p className="font-medium">
-                    <Link className={linkClass} href={`/contacts/${recipient.contactId}`}>
-                      {recipient.fullName}
-                    </Link>
-                    <span className="font-normal text-stone-600">
-                      {" "}
-                      · {roleLabels[recipient.role]}
-                      {recipient.title ? ` · ${recipient.title}` : ""}
-                    </span>
-                  </p>
-                  <p className="mt-1 text-sm break-words text-stone-700">
-                    {recipient.discussed ? (
-                      <>You discussed: {recipient.discussed}</>
-                    ) : (
-                      <span className="text-stone-500">
-                        Nothing noted about your conversation yet.
-                      </span>
-                    )}
-                  </p>
-                  <p className="mt-1 flex items-center gap-1.5 text-sm break-all text-stone-600">
-                    <Mail aria-hidden="true" className="size-4 shrink-0" />
-                    {recipient.email ? (
-                      <>Email on file: {recipient.email}</>
-                    ) : (
-                      <span>No email on file</span>
-                    )}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <>
+              {noteCounts.drafts + noteCounts.sent > 0 ? (
+                <p className="mt-4 rounded-xl bg-white p-4 text-sm text-stone-700">
+                  You have {noteCounts.drafts} {noteCounts.drafts === 1 ? "draft" : "drafts"} and{" "}
+                  {noteCounts.sent} sent {noteCounts.sent === 1 ? "note" : "notes"} for this
+                  process.{" "}
+                  <Link className={linkClass} href={`/applications/${application.id}/notes`}>
+                    Review your notes
+                  </Link>
+                </p>
+              ) : null}
+              <ThankYouPicker
+                applicationId={application.id}
+                recipients={recipients.map((recipient) => ({
+                  contactId: recipient.contactId,
+                  fullName: recipient.fullName,
+                  title: recipient.title,
+                  role: recipient.role,
+                  discussed: recipient.discussed,
+                  email: recipient.email,
+                }))}
+                model={model}
+              />
+            </>
           )}
         </section>
       ) : null}
