@@ -1,10 +1,13 @@
 import { Building2, HeartHandshake, Send, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LoadSampleDataButton } from "@/components/dashboard/load-sample-data-button";
+import { SampleDataBanner } from "@/components/dashboard/sample-data-banner";
 import { EmptyState, PageHeader } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { getOverviewCounts } from "@/lib/db/queries/overview";
+import { hasSampleData } from "@/lib/db/queries/sample-data";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -31,7 +34,11 @@ const steps = [
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const counts = await getOverviewCounts(user.id);
+  const [counts, showsSample] = await Promise.all([
+    getOverviewCounts(user.id),
+    hasSampleData(user.id),
+  ]);
+  const isEmpty = counts.companies + counts.contacts + counts.applications === 0;
   const firstName = user.name?.split(" ")[0];
   return (
     <>
@@ -39,13 +46,17 @@ export default async function DashboardPage() {
         title={firstName ? `Hello, ${firstName}` : "Dashboard"}
         description="Who to reach out to this week, and why."
       />
+      {showsSample ? <SampleDataBanner /> : null}
       <EmptyState
         icon={HeartHandshake}
         title="Your relationships worth nurturing will appear here"
         action={
-          <Button asChild>
-            <Link href="/companies">Start with a company</Link>
-          </Button>
+          <>
+            <Button asChild>
+              <Link href="/companies">Start with a company</Link>
+            </Button>
+            {isEmpty ? <LoadSampleDataButton /> : null}
+          </>
         }
       >
         <p>
