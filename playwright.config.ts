@@ -14,6 +14,7 @@ function findChromium(): string {
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const llmPort = port + 910;
 const launchOptions = {
   executablePath: findChromium(),
   args: [
@@ -41,13 +42,38 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
   ],
   // The production build on the embedded database, exactly as the README's first command runs it,
-  // in its own data folder.
-  webServer: {
-    command: "rm -rf .data/e2e && npm start",
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: ".data/e2e", DATABASE_URL: "", NODE_ENV: "production" },
-  },
+  // in its own data folder; then a second instance of the same build whose drafting provider is
+  // the local OpenAI-compatible test server. Playwright starts these one after the other, so
+  // the second finds the build ready.
+  webServer: [
+    {
+      command: `npx tsx tests/support/openai-test-server.ts --port ${llmPort}`,
+      url: `http://127.0.0.1:${llmPort}/v1/models`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: "rm -rf .data/e2e && npm start",
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { PORT: String(port), DATA_DIR: ".data/e2e", DATABASE_URL: "", OPENAI_API_KEY: "" },
+    },
+    {
+      command: "rm -rf .data/e2e-llm && npm start",
+      url: `http://127.0.0.1:${port + 1}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(port + 1),
+        DATA_DIR: ".data/e2e-llm",
+        DATABASE_URL: "",
+        OPENAI_API_KEY: "e2e-test-key",
+        OPENAI_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
+        OPENAI_MODEL: "e2e-model",
+        OPENAI_FIRST_TOKEN_TIMEOUT_MS: "3000",
+      },
+    },
+  ],
 });

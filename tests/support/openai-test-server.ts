@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 // provider inside the app. Test-only: it has no auth and lets anyone switch its behaviour.
 //
 // Choosing a mode, most specific first:
-//   1. per request: the header `x-test-mode: <mode>` on POST /v1/chat/completions;
+//   1. per request: the header `x-test-mode: <mode>` on POST /v1/chat/completions, or
+//      "(mode: <mode>)" anywhere in the user message (an e2e user named "Sam (mode: http-500)");
 //   2. in-process: `server.setMode(mode)` (integration tests);
 //   3. from another process (Playwright, which runs the app as a separate server):
 //      GET /__mode?set=<mode>   GET /__mode (current mode)
@@ -166,6 +167,18 @@ export function noteFromRecord(body: ChatRequestBody): string | null {
   ].join("\n");
 }
 
+/**
+ * A mode named inside the request's record: a sender called "Sam (mode: http-500)" gets that
+ * mode. Lets parallel end-to-end tests, each with its own user, drive one shared server
+ * without switching its global mode under each other.
+ */
+export function modeFromRecord(body: ChatRequestBody): OpenAITestMode | undefined {
+  const user = body.messages?.find((message) => message.role === "user");
+  const match =
+    typeof user?.content === "string" ? user.content.match(/\(mode: ([a-z0-9-]+)\)/) : null;
+  return match && isMode(match[1]) ? match[1] : undefined;
+}
+
 /** Word-sized pieces that concatenate back to exactly `text`. */
 export function splitIntoChunks(text: string): string[] {
   return text.match(/\s+|\S+\s*/g) ?? [];
@@ -240,7 +253,7 @@ export async function startOpenAITestServer(
     }
     requests.push(body);
     const header = req.headers["x-test-mode"];
-    const requestMode = isMode(header) ? header : mode;
+    const requestMode = isMode(header) ? header : (modeFromRecord(body) ?? mode);
     const model = typeof body.model === "string" ? body.model : "test-model";
     const text = replyFor(body, requestMode);
 
