@@ -12,6 +12,7 @@ test.describe("thank-you notes drafted by a model", () => {
     page,
   }) => {
     await signUp(page, newAccount("Jordan Avery"));
+    await expect(page).toHaveURL(/\/dashboard$/);
     await createRejectedProcess(page, fourPeople.slice(0, 2));
     await page.locator("#thank-you").getByRole("button", { name: "Draft thank-you notes" }).click();
     const card = page.getByTestId("note-card").first();
@@ -37,6 +38,7 @@ test.describe("thank-you notes drafted by a model", () => {
     page,
   }) => {
     await signUp(page, newAccount("Jordan (mode: http-500)"));
+    await expect(page).toHaveURL(/\/dashboard$/);
     await createRejectedProcess(page, fourPeople.slice(0, 2));
     await page.locator("#thank-you").getByRole("button", { name: "Draft thank-you notes" }).click();
     const cards = page.getByTestId("note-card");

@@ -15,15 +15,14 @@ test.describe("thank-you notes without an AI model", () => {
     const cards = page.getByTestId("note-card");
     await expect(cards).toHaveCount(4);
     const bodies: string[] = [];
-    for (let index = 0; index < 4; index++) {
-      const card = cards.nth(index);
+    for (const person of fourPeople) {
+      const card = cards.filter({ has: page.getByRole("heading", { name: person.name }) });
       await expect(card.getByTestId("note-source")).toHaveText(/Runner-Up template/);
       await expect(card.getByRole("heading", { name: "Ready to send" })).toBeVisible();
       await expect(card.locator('[data-covered="true"]')).toHaveCount(6);
-      bodies.push(await card.getByRole("textbox", { name: "Message" }).inputValue());
-    }
-    for (const [index, person] of fourPeople.entries()) {
-      expect(bodies[index]).toContain(`Hi ${person.name.split(" ")[0]},`);
+      const body = await card.getByRole("textbox", { name: "Message" }).inputValue();
+      expect(body).toContain(`Hi ${person.name.split(" ")[0]},`);
+      bodies.push(body);
     }
     const withoutGreeting = bodies.map((body) => body.replace(/^Hi \w+,/, ""));
     expect(new Set(withoutGreeting).size).toBe(4);

@@ -15,7 +15,7 @@ import type { CheckResult } from "@/lib/drafting/checker";
 import type { Channel, Draft, NoteContext } from "@/lib/drafting/types";
 import { followUpsAfterNote } from "@/lib/nurture/cadence";
 import { insertInteractions } from "./interactions";
-import { listThankYouRecipients } from "./participants";
+import { listThankYouRecipients, roleOrder } from "./participants";
 
 export type NoteOutcome = (typeof NOTE_OUTCOMES)[number];
 
@@ -101,7 +101,12 @@ export async function getNote(
 export async function listApplicationNotes(userId: string, applicationId: string) {
   return detailQuery(getDb())
     .where(and(eq(notes.userId, userId), eq(notes.applicationId, applicationId)))
-    .orderBy(asc(notes.createdAt), asc(notes.id))
+    .orderBy(
+      roleOrder,
+      asc(processParticipants.createdAt),
+      asc(contacts.fullName),
+      asc(notes.createdAt),
+    )
     .limit(200);
 }
 

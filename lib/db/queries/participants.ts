@@ -20,7 +20,8 @@ import { todayIso } from "@/lib/format";
 // them from a process never deletes the contact.
 
 /** Hiring manager first, then recruiter, then interviewers: the order notes are written in. */
-const roleOrder: SQL = sql`case ${processParticipants.role} ${sql.raw(
+/** Hiring manager first, then recruiter, interviewers, panel, referrer, other. */
+export const roleOrder: SQL = sql`case ${processParticipants.role} ${sql.raw(
   PARTICIPANT_ROLES.map((role, index) => `when '${role}' then ${index}`).join(" "),
 )} end`;
 
