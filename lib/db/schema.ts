@@ -87,12 +87,17 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     signature: text("signature"),
     tone: text("tone").$type<Tone>().notNull().default("warm"),
+    /** Follow-up cadence in months after a rejection; null means the app's default. */
+    cadenceMonths: integer("cadence_months").array(),
+    /** Secret of the private calendar feed URL; regenerating it revokes the old URL. */
+    calendarToken: text("calendar_token"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     // Emails are stored lower-cased by the app; the index makes that the only spelling.
     uniqueIndex("users_email_key").on(sql`lower(${table.email})`),
+    uniqueIndex("users_calendar_token_key").on(table.calendarToken),
     check("users_tone_check", oneOf("tone", TONES)),
   ],
 );
@@ -194,6 +199,8 @@ export const contacts = pgTable(
     lastContactedAt: timestamp("last_contacted_at", { withTimezone: true }),
     /** When the user connected with them (LinkedIn import keeps it). */
     connectedOn: date("connected_on"),
+    /** This person's own follow-up cadence in months; null means the user's setting. */
+    cadenceMonths: integer("cadence_months").array(),
     isSample: boolean("is_sample").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -417,5 +424,44 @@ export const openings = pgTable(
     }).onDelete("cascade"),
     index("openings_user_seen_idx").on(table.userId, table.seenOn.desc()),
     index("openings_company_idx").on(table.companyId),
+  ],
+);
+
+/** One weekly digest per user and week, whichever instance or retry gets there first. */
+export const digestDeliveries = pgTable(
+  "digest_deliveries",
+  {
+    userId: owner(),
+    /** Monday of the ISO week the digest covers. */
+    weekStart: date("week_start").notNull(),
+    status: text("status").$type<"sending" | "sent" | "failed">().notNull().default("sending"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.weekStart] }),
+    check("digest_deliveries_status_check", oneOf("status", ["sending", "sent", "failed"])),
+  ],
+);
+
+/** An uploaded CSV waiting for the user to confirm its mapping and duplicates. */
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: owner(),
+    format: text("format").$type<"linkedin" | "csv">().notNull(),
+    fileName: text("file_name").notNull(),
+    /** Header names as detected, in file order. */
+    columns: jsonb("columns").$type<string[]>().notNull(),
+    /** Parsed rows (arrays of cells, with their line numbers), bounded by the import limits. */
+    rows: jsonb("rows").$type<{ line: number; cells: string[] }[]>().notNull(),
+    /** Chosen column → field mapping, once the user has confirmed it. */
+    mapping: jsonb("mapping").$type<Record<string, string>>(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("import_batches_user_created_idx").on(table.userId, table.createdAt.desc()),
+    check("import_batches_format_check", oneOf("format", ["linkedin", "csv"])),
   ],
 );
