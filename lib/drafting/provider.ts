@@ -99,15 +99,22 @@ export async function* streamChat(
       logLevel: "off",
     });
 
-    const stream = await client.chat.completions.create(
-      {
-        model: options.model,
-        messages,
-        stream: true,
-        temperature: options.temperature,
-      },
-      { signal: controller.signal },
-    );
+    const request = () =>
+      client.chat.completions.create(
+        { model: options.model, messages, stream: true, temperature: options.temperature },
+        { signal: controller.signal },
+      );
+    // One immediate second try when the connection itself failed before any answer: a pooled
+    // keep-alive socket the server had just closed is not a provider outage. HTTP errors are
+    // answers, and fall back at once.
+    const stream = await request().catch((error: unknown) => {
+      const connectionFailed =
+        error instanceof OpenAI.APIConnectionError &&
+        !(error instanceof OpenAI.APIConnectionTimeoutError) &&
+        !abortReason;
+      if (!connectionFailed) throw error;
+      return request();
+    });
     phase = "stream";
 
     for await (const chunk of stream) {

@@ -454,7 +454,10 @@ export async function startOpenAITestServer(
     });
   });
   // Keep-alive sockets idle after their request must not hold close() open.
-  server.keepAliveTimeout = 1000;
+  // Longer than any client's pool keeps a socket (undici: 4 s), so a client never reuses a socket
+  // the server has just closed: that race would look like a provider outage. close() ends idle
+  // sockets itself.
+  server.keepAliveTimeout = 65_000;
   // Requests in flight per connection. Node's closeIdleConnections() skips connections that
   // never carried a request, and fetch's pool sometimes opens a spare one: close() ends every
   // connection without a request in flight, and waits for the rest (a leak shows as a hang).
