@@ -31,7 +31,7 @@ describe("templateDraft", () => {
     const draft = templateDraft(ctx);
     expect(draft.subject).toBeTruthy();
     expect(draft.body).toContain("Hi Dana,");
-    expect(draft.body).toContain("their move to Kubernetes");
+    expect(draft.body).toContain("your move to Kubernetes");
     expect(draft.body).toContain("Northwind Traders");
     expect(draft.body).toContain("Senior Platform Engineer");
     expect(draft.body.trim().endsWith("Jordan Avery")).toBe(true);

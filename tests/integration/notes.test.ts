@@ -310,7 +310,7 @@ describe("model drafting with fallback", () => {
       sourceKind: "model",
       subject: "Thank you, Dana",
     });
-    expect(saved?.body).toContain("their move to Kubernetes");
+    expect(saved?.body).toContain("your move to Kubernetes");
     // Only what the note needs reaches the model.
     const sent = JSON.stringify(server.requests.at(-1));
     expect(sent).not.toContain("@northwind.example");
