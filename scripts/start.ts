@@ -1,45 +1,15 @@
 import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { buildIsCurrent } from "./build-state";
 import { runMigrations } from "./migrate";
 
 // `npm start`: migrate the database (embedded PGlite unless DATABASE_URL is set), build when
 // the production build is missing or older than the sources, then serve with `next start`.
 // Migrating here, in its own step, keeps PGlite's one-time set-up out of the server process.
 
-const root = process.cwd();
-const buildStamp = path.join(root, ".next", "BUILD_ID");
-const sourceEntries = [
-  "app",
-  "components",
-  "lib",
-  "proxy.ts",
-  "next.config.ts",
-  "package-lock.json",
-  "postcss.config.mjs",
-  "tsconfig.json",
-];
-
-function newestModification(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const child of readdirSync(entry)) {
-    newest = Math.max(newest, newestModification(path.join(entry, child)));
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  if (!existsSync(buildStamp)) return false;
-  const builtAt = statSync(buildStamp).mtimeMs;
-  return sourceEntries.every((entry) => newestModification(path.join(root, entry)) <= builtAt);
-}
-
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 // No network at runtime: Next's anonymous telemetry stays off.
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -47,7 +17,7 @@ async function main() {
   await runMigrations();
   if (!buildIsCurrent()) {
     console.info("Building the app (first start or sources changed)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.PORT)], {
