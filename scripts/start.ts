@@ -17,7 +17,10 @@ async function main() {
   await runMigrations();
   if (!buildIsCurrent()) {
     console.info("Building the app (first start or sources changed)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      env: childEnv,
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.PORT)], {
