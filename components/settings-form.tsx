@@ -14,7 +14,7 @@ const tones = [
 export function SettingsForm({
   initial,
 }: {
-  initial: { name: string; signature: string; tone: string };
+  initial: { name: string; signature: string; tone: string; cadenceMonths?: string };
 }) {
   const form = useActionForm(updateSettings, initial);
   return (
@@ -54,6 +54,22 @@ export function SettingsForm({
               </option>
             ))}
           </Select>
+        )}
+      </Field>
+      <Field
+        id="cadenceMonths"
+        label="Follow-up cadence"
+        errors={form.errors("cadenceMonths")}
+        hint="When to check in after sending a thank-you note, in months after the rejection, separated by commas. Empty means the default: 1, 3, 6, 12. A contact can have their own."
+      >
+        {(control) => (
+          <Input
+            {...control}
+            name="cadenceMonths"
+            autoComplete="off"
+            placeholder="1, 3, 6, 12"
+            defaultValue={form.value("cadenceMonths")}
+          />
         )}
       </Field>
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>

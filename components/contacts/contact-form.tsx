@@ -126,6 +126,22 @@ export function ContactForm({
           <Textarea {...control} name="notes" rows={5} defaultValue={form.value("notes")} />
         )}
       </Field>
+      <Field
+        id="cadenceMonths"
+        label="Follow-up cadence (months, optional)"
+        errors={form.errors("cadenceMonths")}
+        hint="Check-ins after a thank-you note, in months after the rejection, like 1, 3, 6, 12. Leave empty to use your setting."
+      >
+        {(control) => (
+          <Input
+            {...control}
+            name="cadenceMonths"
+            autoComplete="off"
+            placeholder="1, 3, 6, 12"
+            defaultValue={form.value("cadenceMonths")}
+          />
+        )}
+      </Field>
 
       <div className="flex flex-wrap gap-3">
         <SubmitButton pendingLabel="Saving…">

@@ -246,6 +246,12 @@ export const applications = pgTable(
     }).onDelete("cascade"),
     index("applications_user_updated_idx").on(table.userId, table.updatedAt.desc()),
     index("applications_user_stage_idx").on(table.userId, table.stage),
+    // The dashboard walks recent rejections newest first and stops early (bounded cost).
+    index("applications_user_stage_rejected_idx").on(
+      table.userId,
+      table.stage,
+      table.rejectedOn.desc(),
+    ),
     index("applications_company_idx").on(table.companyId),
     check("applications_stage_check", oneOf("stage", APPLICATION_STAGES)),
     check("applications_runner_up_rank_check", sql`${table.runnerUpRank} >= 1`),
@@ -328,6 +334,10 @@ export const interactions = pgTable(
     index("interactions_contact_occurred_idx").on(table.contactId, table.occurredAt.desc()),
     index("interactions_user_occurred_idx").on(table.userId, table.occurredAt.desc()),
     index("interactions_application_idx").on(table.applicationId),
+    // Recent replies for the dashboard, without walking every other interaction.
+    index("interactions_user_replies_idx")
+      .on(table.userId, table.occurredAt.desc())
+      .where(sql`kind = 'reply_received'`),
     check("interactions_kind_check", oneOf("kind", INTERACTION_KINDS)),
   ],
 );
@@ -365,6 +375,10 @@ export const notes = pgTable(
     index("notes_user_status_updated_idx").on(table.userId, table.status, table.updatedAt.desc()),
     index("notes_contact_idx").on(table.contactId),
     index("notes_application_idx").on(table.applicationId),
+    // Outcomes by month: the sent notes of the last 12 months, read from the index alone.
+    index("notes_user_sent_idx")
+      .on(table.userId, table.sentAt, table.outcome, table.applicationId, table.contactId)
+      .where(sql`status = 'sent'`),
     check("notes_channel_check", oneOf("channel", NOTE_CHANNELS)),
     check("notes_source_kind_check", oneOf("source_kind", NOTE_SOURCE_KINDS)),
     check("notes_status_check", oneOf("status", NOTE_STATUSES)),

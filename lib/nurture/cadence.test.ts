@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { followUpsAfterNote } from "./cadence";
+import { effectiveCadence, followUpsAfterNote, formatCadence, normalizeCadence } from "./cadence";
 
 describe("followUpsAfterNote", () => {
   it("schedules one, three, six and twelve months after the rejection", () => {
@@ -42,5 +42,35 @@ describe("followUpsAfterNote", () => {
         );
       }),
     );
+  });
+
+  it("follows a custom cadence when one is given, and the default for an empty one", () => {
+    const steps = followUpsAfterNote({
+      rejectedOn: "2026-11-20",
+      sentOn: "2026-11-21",
+      months: [2, 9],
+    });
+    expect(steps.map((step) => step.dueOn)).toEqual(["2027-01-20", "2027-08-20"]);
+    expect(steps.every((step) => step.reason.length > 0)).toBe(true);
+    expect(
+      followUpsAfterNote({ rejectedOn: "2026-11-20", sentOn: "2026-11-21", months: [] }),
+    ).toEqual(followUpsAfterNote({ rejectedOn: "2026-11-20", sentOn: "2026-11-21" }));
+  });
+});
+
+describe("cadence settings", () => {
+  it("keeps whole months within the limits, sorted and distinct", () => {
+    expect(normalizeCadence([12, 3, 3, 0, 1.5, 40, 1])).toEqual([1, 3, 12]);
+  });
+
+  it("prefers the contact's cadence, then the user's, then the default", () => {
+    expect(effectiveCadence([2], [4])).toEqual([2]);
+    expect(effectiveCadence(null, [4])).toEqual([4]);
+    expect(effectiveCadence(null, [])).toEqual([1, 3, 6, 12]);
+  });
+
+  it("formats a cadence for a form field", () => {
+    expect(formatCadence([1, 3])).toBe("1, 3");
+    expect(formatCadence(null)).toBe("");
   });
 });

@@ -8,6 +8,7 @@ import {
   requiredText,
   tagList,
 } from "@/lib/validations/fields";
+import { cadenceMonthsField } from "@/lib/validations/follow-ups";
 
 /** An optional record id from a <select>: "" (the "none" option) means null. */
 export const optionalId = () =>
@@ -33,6 +34,8 @@ export const contactSchema = z.object({
   linkedinUrl: optionalUrl(),
   tags: tagList(),
   notes: optionalText(5000),
+  /** "1, 3, 6, 12": this person's follow-up cadence in months; blank = the user's setting. */
+  cadenceMonths: cadenceMonthsField(),
 });
 export type ContactInput = z.output<typeof contactSchema>;
 

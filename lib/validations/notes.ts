@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NOTE_CHANNELS, NOTE_OUTCOMES, TONES } from "@/lib/db/schema";
 import { idSchema, optionalText, requiredDate, requiredText } from "./fields";
+import { cadenceMonthsField } from "./follow-ups";
 
 const idList = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
@@ -39,4 +40,6 @@ export const settingsSchema = z.object({
   name: requiredText("your name", 100),
   signature: optionalText(500),
   tone: z.enum(TONES, { error: "Choose a tone." }),
+  /** "1, 3, 6, 12": check-ins after a thank-you note; blank = the default cadence. */
+  cadenceMonths: cadenceMonthsField(),
 });

@@ -61,6 +61,7 @@ async function contactValues(
     linkedinUrl: input.linkedinUrl,
     tags: input.tags,
     notes: input.notes,
+    cadenceMonths: input.cadenceMonths,
   };
 }
 

@@ -154,6 +154,7 @@ export async function getContact(userId: string, contactId: string) {
       companyName: companies.name,
       lastContactedAt: contacts.lastContactedAt,
       connectedOn: contacts.connectedOn,
+      cadenceMonths: contacts.cadenceMonths,
       isSample: contacts.isSample,
       createdAt: contacts.createdAt,
     })
@@ -409,6 +410,8 @@ export type ContactValues = {
   linkedinUrl: string | null;
   tags: string[];
   notes: string | null;
+  /** Follow-up cadence in months; null = the user's setting; undefined leaves it as it is. */
+  cadenceMonths?: number[] | null;
 };
 
 /** Creates a contact. The company id must already be checked as the user's. */

@@ -13,7 +13,7 @@ import {
 } from "@/lib/db/schema";
 import type { CheckResult } from "@/lib/drafting/checker";
 import type { Channel, Draft, NoteContext } from "@/lib/drafting/types";
-import { followUpsAfterNote } from "@/lib/nurture/cadence";
+import { effectiveCadence, followUpsAfterNote } from "@/lib/nurture/cadence";
 import { insertInteractions } from "./interactions";
 import { listThankYouRecipients, roleOrder } from "./participants";
 
@@ -164,11 +164,23 @@ export async function listNotes(
   return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
 }
 
-export type SenderSettings = { name: string; signature: string | null; tone: NoteContext["tone"] };
+export type SenderSettings = {
+  name: string;
+  signature: string | null;
+  tone: NoteContext["tone"];
+  /** Follow-up cadence in months; null = the default (1, 3, 6, 12). */
+  cadenceMonths: number[] | null;
+};
 
 export async function getSenderSettings(userId: string): Promise<SenderSettings> {
   const [row] = await getDb()
-    .select({ name: users.name, email: users.email, signature: users.signature, tone: users.tone })
+    .select({
+      name: users.name,
+      email: users.email,
+      signature: users.signature,
+      tone: users.tone,
+      cadenceMonths: users.cadenceMonths,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
@@ -176,12 +188,19 @@ export async function getSenderSettings(userId: string): Promise<SenderSettings>
     name: row?.name?.trim() || row?.email.split("@")[0] || "",
     signature: row?.signature ?? null,
     tone: row?.tone ?? "warm",
+    cadenceMonths: row?.cadenceMonths ?? null,
   };
 }
 
 export async function updateSenderSettings(
   userId: string,
-  settings: { name: string; signature: string | null; tone: NoteContext["tone"] },
+  settings: {
+    name: string;
+    signature: string | null;
+    tone: NoteContext["tone"];
+    /** undefined leaves the cadence as it is. */
+    cadenceMonths?: number[] | null;
+  },
 ): Promise<void> {
   await getDb()
     .update(users)
@@ -372,7 +391,18 @@ export async function markNoteSent(
     )
     .limit(1);
   if (open.length > 0) return { contactId: note.contactId, followUps: 0 };
-  const steps = followUpsAfterNote({ rejectedOn: note.rejectedOn, sentOn });
+  // The person's own cadence, else the user's, else the default.
+  const [cadence] = await executor
+    .select({ contact: contacts.cadenceMonths, user: users.cadenceMonths })
+    .from(contacts)
+    .innerJoin(users, eq(users.id, contacts.userId))
+    .where(and(eq(contacts.id, note.contactId), eq(contacts.userId, userId)))
+    .limit(1);
+  const steps = followUpsAfterNote({
+    rejectedOn: note.rejectedOn,
+    sentOn,
+    months: effectiveCadence(cadence?.contact, cadence?.user),
+  });
   await executor.insert(followUps).values(
     steps.map((step) => ({
       userId,

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/empty-state";
 import { requireUser } from "@/lib/auth/current-user";
 import { listCompanyOptions } from "@/lib/db/queries/companies";
 import { getContact } from "@/lib/db/queries/contacts";
+import { formatCadence } from "@/lib/nurture/cadence";
 import { idSchema } from "@/lib/validations/fields";
 
 export const metadata: Metadata = { title: "Edit contact" };
@@ -39,6 +40,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
           linkedinUrl: contact.linkedinUrl ?? "",
           tags: contact.tags.join(", "),
           notes: contact.notes ?? "",
+          cadenceMonths: formatCadence(contact.cadenceMonths),
         }}
       />
     </>

@@ -1,0 +1,3 @@
+CREATE INDEX "applications_user_stage_rejected_idx" ON "applications" USING btree ("user_id","stage","rejected_on" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "interactions_user_replies_idx" ON "interactions" USING btree ("user_id","occurred_at" DESC NULLS LAST) WHERE kind = 'reply_received';--> statement-breakpoint
+CREATE INDEX "notes_user_sent_idx" ON "notes" USING btree ("user_id","sent_at","outcome","application_id","contact_id") WHERE status = 'sent';
