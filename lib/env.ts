@@ -55,6 +55,30 @@ const envSchema = z.object({
   OPENAI_FIRST_TOKEN_TIMEOUT_MS: positiveInt(8000),
   /** Model drafts per user per hour; beyond it drafts come from templates. */
   DRAFTS_PER_HOUR: positiveInt(30),
+  /** Public address of the app, for links in e-mails (no request to take it from). */
+  APP_URL: optionalString
+    .pipe(
+      z
+        .url({ protocol: /^https?$/, error: "APP_URL must be an http:// or https:// URL" })
+        .optional(),
+    )
+    .transform((value) => (value ?? "http://localhost:3000").replace(/\/+$/, "")),
+  /** Weekly digest: unset hides the feature entirely. smtp://user:pass@host:587 or smtps://… */
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^\s]+$/,
+        "SMTP_URL must look like smtp://user:pass@host:587 or smtps://…",
+      )
+      .optional(),
+  ),
+  /** Sender of the weekly digest. */
+  DIGEST_FROM: optionalString.transform((value) => value ?? "Runner-Up <no-reply@localhost>"),
+  /** Bearer secret the scheduler sends to /api/digest; unset means the endpoint refuses everyone. */
+  CRON_SECRET: optionalString.pipe(
+    z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -106,4 +130,9 @@ export const oauthProviders = {
 /** True when an LLM provider is configured; otherwise drafting uses templates only. */
 export function llmConfigured(): boolean {
   return Boolean(env.OPENAI_API_KEY);
+}
+
+/** True when SMTP and the scheduler's secret are both set, so weekly digests can go out. */
+export function digestConfigured(): boolean {
+  return Boolean(env.SMTP_URL && env.CRON_SECRET);
 }
