@@ -17,6 +17,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Contact imports post the CSV file (up to 5 MB) to a server action; the default is 1 MB.
+    // A little above 5 MB so an oversized file still reaches the action and gets its message.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
