@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, newAccount, signUp, test } from "./fixtures";
+import { createRejectedProcess, fourPeople } from "./flows";
 
 async function addCompany(page: Page, name: string) {
   await page.goto("/companies/new");
@@ -22,56 +23,18 @@ test.describe("the contact-centric CRM", () => {
   test("from a company to a rejected application with the people met, found again by search", async ({
     signedInPage: page,
   }) => {
-    await addCompany(page, "Northwind Traders");
-
-    await page.getByRole("link", { name: "Add an application" }).first().click();
-    await expect(page.getByRole("heading", { name: "New application" })).toBeVisible();
-    await page.getByLabel("Job title").fill("Senior Platform Engineer");
-    await page.getByLabel("Stage").selectOption("final_round");
-    await page.getByRole("button", { name: "Save application" }).click();
-    await expect(
-      page.getByRole("heading", { name: "Senior Platform Engineer", level: 1 }),
-    ).toBeVisible();
-
-    // Quick capture: three people in one go, and the interview logged with them.
-    await page.getByRole("link", { name: "Quick capture: add people you met" }).first().click();
-    await expect(page).toHaveURL(/\/capture$/);
-    const rows = page.getByTestId("capture-row");
-    const people = [
-      {
-        name: "Dana Reyes",
-        role: "hiring_manager",
-        line: "their move to Kubernetes",
-        email: "dana@northwind.example",
-      },
-      { name: "Priya Natarajan", role: "recruiter", line: "relocation support", email: "" },
-      { name: "Tom Becker", role: "interviewer", line: "incident reviews", email: "" },
-    ];
-    for (const [index, person] of people.entries()) {
-      const row = rows.nth(index);
-      await row.getByLabel("Name").fill(person.name);
-      await row.getByLabel("Role").selectOption(person.role);
-      await row.getByLabel("What you talked about (one line)").fill(person.line);
-      if (person.email) await row.getByLabel("Email (optional)").fill(person.email);
-    }
-    await expect(page.getByLabel("Also log an interview today with everyone above")).toBeChecked();
-    await page.getByRole("button", { name: "Save everyone" }).click();
-
-    await expect(
-      page.getByRole("heading", { name: "Senior Platform Engineer", level: 1 }),
-    ).toBeVisible();
+    // A company, an application, three people through quick capture with the interview logged,
+    // then the rejection, which leads straight to the thank-you step.
+    const people = fourPeople.slice(0, 3);
+    await createRejectedProcess(page, people);
     for (const person of people) {
       await expect(page.getByRole("link", { name: person.name }).first()).toBeVisible();
       await expect(page.getByText(person.line).first()).toBeVisible();
     }
-
-    // Marking it rejected records the date and leads straight to the thank-you step.
-    await page.getByLabel("New stage").selectOption("rejected");
-    await page.getByRole("button", { name: "Change stage" }).click();
-    await expect(page).toHaveURL(/rejected=1/);
     const thankYou = page.locator("#thank-you");
     await expect(thankYou.getByRole("heading", { name: "Thank-you notes" })).toBeVisible();
     for (const person of people) await expect(thankYou.getByText(person.name)).toBeVisible();
+    await expect(page.getByText("Rejected").first()).toBeVisible();
 
     // Search finds a person by company; their page shows the process and the logged interview.
     await page.goto("/contacts");

@@ -1,15 +1,17 @@
-import { CopyCheck, Plus, Users } from "lucide-react";
+import { CopyCheck, Download, FileUp, Plus, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ContactFilters } from "@/components/contacts/contact-filters";
 import { SampleBadge } from "@/components/contacts/sample-badge";
 import { EmptyState, PageHeader } from "@/components/empty-state";
+import { ImportNotice } from "@/components/import/import-notice";
 import { Button } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from "@/lib/db/queries/contacts";
 import { formatAgo } from "@/lib/format";
 import type { SearchParams } from "@/lib/search-params";
+import { contactExportHref } from "@/lib/validations/contact-export";
 import { parseContactListQuery } from "@/lib/validations/contacts";
 
 export const metadata: Metadata = { title: "Contacts" };
@@ -36,6 +38,25 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           Find duplicates
         </Link>
       </Button>
+      <Button asChild variant="secondary">
+        <Link href="/contacts/import">
+          <FileUp aria-hidden="true" className="size-4" />
+          Import
+        </Link>
+      </Button>
+      {/* Plain links: route handlers answer with a file download, not a page. */}
+      <Button asChild variant="secondary">
+        <a href={contactExportHref("/api/contacts/export.csv", query)}>
+          <Download aria-hidden="true" className="size-4" />
+          Export CSV
+        </a>
+      </Button>
+      <Button asChild variant="ghost">
+        <a href="/api/contacts/export.csv">Export all</a>
+      </Button>
+      <Button asChild variant="ghost">
+        <a href={contactExportHref("/api/contacts/export.vcf", query)}>Export vCards</a>
+      </Button>
     </>
   );
 
@@ -43,6 +64,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     return (
       <>
         <PageHeader title="Contacts" description="Everyone you met in a hiring process." />
+        <ImportNotice />
         <EmptyState
           icon={Users}
           title="No contacts yet"
@@ -50,6 +72,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             <>
               <Button asChild>
                 <Link href="/contacts/new">Add a contact</Link>
+              </Button>
+              <Button asChild variant="secondary">
+                <Link href="/contacts/import">Import from LinkedIn or CSV</Link>
               </Button>
               <Button asChild variant="secondary">
                 <Link href="/applications">Go to your applications</Link>
@@ -82,6 +107,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         description="Everyone you met in a hiring process."
         actions={actions}
       />
+      <ImportNotice />
       <ContactFilters query={query} tags={tags} />
       <p className="mb-3 text-sm text-stone-600" data-testid="contacts-summary">
         {summary}

@@ -1,4 +1,5 @@
-import { ExternalLink, Mail, Pencil, Phone } from "lucide-react";
+import { addDays } from "date-fns";
+import { Download, ExternalLink, Mail, Pencil, Phone } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,6 +7,8 @@ import type { ReactNode } from "react";
 import { deleteContactFromForm } from "@/app/(app)/contacts/actions";
 import { InteractionForm } from "@/components/contacts/interaction-form";
 import { SampleBadge } from "@/components/contacts/sample-badge";
+import { AddFollowUpForm } from "@/components/dashboard/add-follow-up-form";
+import { FollowUpControls } from "@/components/dashboard/follow-up-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { requireUser } from "@/lib/auth/current-user";
@@ -20,7 +23,7 @@ import {
   listContactsWithSameEmail,
 } from "@/lib/db/queries/contacts";
 import { listContactInteractions } from "@/lib/db/queries/interactions";
-import { formatAgo, formatDay, formatMoment } from "@/lib/format";
+import { formatAgo, formatDay, formatMoment, todayIso } from "@/lib/format";
 import { interactionLabels, roleLabels, stageLabels } from "@/lib/labels";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { idSchema } from "@/lib/validations/fields";
@@ -133,6 +136,12 @@ export default async function ContactPage({
               <Pencil aria-hidden="true" className="size-4" />
               Edit
             </Link>
+          </Button>
+          <Button asChild variant="secondary">
+            <a href={`/api/contacts/${contact.id}/vcard`}>
+              <Download aria-hidden="true" className="size-4" />
+              Download vCard
+            </a>
           </Button>
           <ConfirmButton
             action={deleteContactFromForm}
@@ -429,15 +438,28 @@ export default async function ContactPage({
             ) : (
               <ul className="divide-y divide-stone-200">
                 {followUps.map((followUp) => (
-                  <li key={followUp.id} className="py-3 text-sm first:pt-0 last:pb-0">
+                  <li key={followUp.id} className="space-y-2 py-3 text-sm first:pt-0 last:pb-0">
                     <p className="break-words">{followUp.reason}</p>
                     <p className="text-stone-600">
                       Due {formatDay(followUp.dueOn)} · {followUpStatus[followUp.status]}
                     </p>
+                    {followUp.status === "open" ? (
+                      <FollowUpControls
+                        id={followUp.id}
+                        what={`${followUp.reason} (${contact.fullName})`}
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ul>
             )}
+            <div className="mt-4 border-t border-stone-200 pt-4">
+              <h3 className="mb-3 text-sm font-semibold">Plan a follow-up</h3>
+              <AddFollowUpForm
+                contactId={contact.id}
+                defaultDueOn={todayIso(addDays(new Date(), 7))}
+              />
+            </div>
           </Section>
         </div>
       </div>
