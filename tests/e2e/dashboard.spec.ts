@@ -8,7 +8,7 @@ test.describe("the nurture dashboard", () => {
   }) => {
     await page.getByRole("button", { name: /Load sample data/ }).click();
     const worth = page.getByTestId("worth-nurturing");
-    await expect(worth.getByRole("link", { name: "Dana Whitfield" })).toBeVisible();
+    await expect(worth.getByRole("link", { name: "Dana Whitfield" }).first()).toBeVisible();
 
     // The rejected final-round hiring manager is at or near the top, with her reasons in words.
     const top = worth.getByRole("listitem");
@@ -18,7 +18,7 @@ test.describe("the nurture dashboard", () => {
     const dana = names.find((entry) => entry.includes("Dana Whitfield"));
     expect(dana, names.join(" | ")).toBeTruthy();
     expect(dana).toMatch(/hiring manager/i);
-    expect(dana).toMatch(/final round/i);
+    expect(dana).toMatch(/second choice|final round/i);
 
     // Sending her thank-you note schedules the cadence's follow-ups.
     await page.goto("/applications?stage=rejected");
@@ -34,7 +34,9 @@ test.describe("the nurture dashboard", () => {
     await expect(danaNote.getByTestId("sent-state")).toBeVisible();
     await danaNote.getByRole("link", { name: "Dana Whitfield" }).click();
     await expect(page.getByRole("heading", { name: "Dana Whitfield", level: 1 })).toBeVisible();
-    await expect(page.getByText("Check in around the end of the probation period.")).toBeVisible();
+    await expect(
+      page.getByText("Check in around the end of the probation period.", { exact: true }),
+    ).toBeVisible();
 
     // A follow-up due today shows as due on the dashboard, and completing it removes it.
     await page.getByLabel("When").fill(new Date().toISOString().slice(0, 10));
