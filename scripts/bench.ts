@@ -1,5 +1,5 @@
 import "./load-env";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { applications, contacts, processParticipants } from "@/lib/db/schema";
 import { createDemoUser, seedBulk } from "@/lib/demo/seed";
+import { signIn, waitForHealth } from "./bench-support";
 import { buildIsCurrent } from "./build-state";
 
 // `npm run bench`: seeds one user with 1,000 / 10,000 / 100,000 contacts (and the companies,
@@ -105,39 +106,6 @@ async function load(url: string, cookie: string, pid: number | undefined) {
   };
 }
 
-async function waitForHealth(server: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error("the server exited during start-up");
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not become healthy");
-}
-
-/** Signs in through Auth.js's own endpoints, as a browser would, and returns the cookies. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/dashboard` }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (HTTP ${response.status})`);
-  return session;
-}
-
 async function prepare(target: Target) {
   const email = `bench-${target.size}@example.test`;
   let databaseUrl: string | undefined;
@@ -196,8 +164,8 @@ async function run(target: Target): Promise<Result[]> {
   });
   const results: Result[] = [];
   try {
-    await waitForHealth(server);
-    const cookie = await signIn(prepared.email);
+    await waitForHealth(server, base);
+    const cookie = await signIn(base, prepared.email, password);
     const pages = [
       "/dashboard",
       "/contacts",

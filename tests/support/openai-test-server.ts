@@ -89,6 +89,8 @@ export type OpenAITestServer = {
   reset(): void;
   /** Bodies of the chat completion requests received, parsed, in order. */
   requests: ChatRequestBody[];
+  /** When each streamed response wrote its first token (epoch ms, sub-millisecond): benchmarks. */
+  firstTokenSentAt: number[];
   /** Chat completion responses still open (a client that never let go would show here). */
   activeRequests(): number;
   /** Stops listening and resolves once every connection has ended; it does not cut them. */
@@ -216,6 +218,7 @@ export async function startOpenAITestServer(
   let reply: Reply | null = null;
   let delays: Delays = { ...defaultDelays };
   const requests: ChatRequestBody[] = [];
+  const firstTokenSentAt: number[] = [];
   let active = 0;
 
   function replyFor(body: ChatRequestBody, requestMode: OpenAITestMode): string {
@@ -347,6 +350,7 @@ export async function startOpenAITestServer(
       }
       // Like OpenAI, only the first chunk names the role.
       chunk(i === 0 ? { role: "assistant", content: pieces[i] } : { content: pieces[i] }, null);
+      if (i === 0) firstTokenSentAt.push(performance.timeOrigin + performance.now());
     }
     if (requestMode === "cut-stream") {
       // Let the chunks reach the client before the connection drops mid-body.
@@ -412,6 +416,7 @@ export async function startOpenAITestServer(
     reply = null;
     delays = { ...defaultDelays };
     requests.length = 0;
+    firstTokenSentAt.length = 0;
   }
 
   const server = createServer((req, res) => {
@@ -489,6 +494,7 @@ export async function startOpenAITestServer(
     },
     reset,
     requests,
+    firstTokenSentAt,
     activeRequests: () => active,
     close: () =>
       new Promise<void>((resolve, reject) => {
