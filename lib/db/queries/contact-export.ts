@@ -1,17 +1,5 @@
 import "server-only";
-import {
-  and,
-  arrayContains,
-  asc,
-  eq,
-  exists,
-  ilike,
-  isNotNull,
-  isNull,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { ContactExportRecord, ContactRole } from "@/lib/csv/export";
 import { type Executor, executeRows, getDb } from "@/lib/db/client";
 import {
@@ -23,7 +11,7 @@ import {
   processParticipants,
 } from "@/lib/db/schema";
 import type { ContactExportQuery } from "@/lib/validations/contact-export";
-import { escapeLike } from "./contacts";
+import { contactListConditions } from "./contacts";
 
 // The contacts exports (CSV, vCard) read the user's contacts in keyset pages: each page is one
 // short query that continues after the last row of the previous one, so 100,000 contacts leave
@@ -39,45 +27,6 @@ const companyJoin = and(
   eq(companies.id, contacts.companyId),
   eq(companies.userId, contacts.userId),
 );
-
-/**
- * The contacts list's filters (lib/db/queries/contacts.ts listContacts), as WHERE conditions:
- * every word of `q` in the name, title, email or company name; a role in some process; a tag.
- * tests/integration/export.test.ts checks that both give the same people in the same order.
- */
-function filterConditions(executor: Executor, userId: string, filter: ContactExportQuery): SQL[] {
-  const conditions: SQL[] = [eq(contacts.userId, userId)];
-  const words = (filter.q ?? "").split(/\s+/).filter(Boolean).slice(0, 6);
-  for (const word of words) {
-    const pattern = `%${escapeLike(word)}%`;
-    conditions.push(
-      or(
-        ilike(contacts.fullName, pattern),
-        ilike(contacts.title, pattern),
-        ilike(contacts.email, pattern),
-        ilike(companies.name, pattern),
-      )!,
-    );
-  }
-  if (filter.role) {
-    conditions.push(
-      exists(
-        executor
-          .select({ one: sql`1` })
-          .from(processParticipants)
-          .where(
-            and(
-              eq(processParticipants.userId, userId),
-              eq(processParticipants.contactId, contacts.id),
-              eq(processParticipants.role, filter.role),
-            ),
-          ),
-      ),
-    );
-  }
-  if (filter.tag) conditions.push(arrayContains(contacts.tags, [filter.tag]));
-  return conditions;
-}
 
 /**
  * The list's orders split into stretches that each follow one index, so every page can start
@@ -159,7 +108,7 @@ async function readStretchPage(
   withNotes: boolean,
 ): Promise<PageRow[]> {
   const conditions = [
-    ...filterConditions(executor, userId, filter),
+    ...contactListConditions(userId, filter),
     ...stretchConditions(stretch, after),
   ];
   return executeRows<PageRow>(

@@ -25,6 +25,7 @@ import {
   followUps,
   interactions,
   notes,
+  type ParticipantRole,
   processParticipants,
 } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -57,18 +58,21 @@ export type ContactListRow = {
   isSample: boolean;
 };
 
+/** The filters a contact list can have: the list's own query shape, or the export's. */
+export type ContactFilter = {
+  q?: string | null;
+  role?: ParticipantRole | null;
+  tag?: string | null;
+};
+
 /**
- * One page of the user's contacts. Every word of `q` must appear (case-insensitive) in the
- * name, title, email or company name; `role` keeps people who had that role in some process;
- * `tag` keeps those carrying the tag. Reads pageSize + 1 rows to know whether a next page exists.
+ * The contacts list's filters as WHERE conditions (shared with the CSV and vCard exports, so an
+ * export of "the current view" is exactly that view): every word of `q` in the name, title,
+ * email or company name (the query must join companies); a role in some process; a tag.
  */
-export async function listContacts(
-  userId: string,
-  query: Omit<ContactListQuery, "page"> & { page?: number },
-  pageSize = CONTACTS_PAGE_SIZE,
-): Promise<{ rows: ContactListRow[]; hasNext: boolean }> {
+export function contactListConditions(userId: string, filter: ContactFilter): SQL[] {
   const conditions: SQL[] = [eq(contacts.userId, userId)];
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, 6);
+  const words = (filter.q ?? "").split(/\s+/).filter(Boolean).slice(0, 6);
   for (const word of words) {
     const pattern = `%${escapeLike(word)}%`;
     conditions.push(
@@ -80,7 +84,7 @@ export async function listContacts(
       )!,
     );
   }
-  if (query.role) {
+  if (filter.role) {
     conditions.push(
       exists(
         getDb()
@@ -90,13 +94,27 @@ export async function listContacts(
             and(
               eq(processParticipants.userId, userId),
               eq(processParticipants.contactId, contacts.id),
-              eq(processParticipants.role, query.role),
+              eq(processParticipants.role, filter.role),
             ),
           ),
       ),
     );
   }
-  if (query.tag) conditions.push(arrayContains(contacts.tags, [query.tag]));
+  if (filter.tag) conditions.push(arrayContains(contacts.tags, [filter.tag]));
+  return conditions;
+}
+
+/**
+ * One page of the user's contacts. Every word of `q` must appear (case-insensitive) in the
+ * name, title, email or company name; `role` keeps people who had that role in some process;
+ * `tag` keeps those carrying the tag. Reads pageSize + 1 rows to know whether a next page exists.
+ */
+export async function listContacts(
+  userId: string,
+  query: Omit<ContactListQuery, "page"> & { page?: number },
+  pageSize = CONTACTS_PAGE_SIZE,
+): Promise<{ rows: ContactListRow[]; hasNext: boolean }> {
+  const conditions = contactListConditions(userId, query);
 
   const order =
     query.sort === "name"
