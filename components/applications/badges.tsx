@@ -37,11 +37,3 @@ export function FinalistBadge({
   if (!wasFinalist) return null;
   return <span className={cn(badgeClass, "bg-brand-50 text-brand-800")}>Finalist</span>;
 }
-
-export function SampleBadge() {
-  return (
-    <span className={cn(badgeClass, "border border-dashed border-stone-300 text-stone-600")}>
-      Sample
-    </span>
-  );
-}

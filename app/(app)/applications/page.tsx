@@ -1,11 +1,12 @@
 import { Plus, Send, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FinalistBadge, SampleBadge, StageBadge } from "@/components/applications/badges";
+import { FinalistBadge, StageBadge } from "@/components/applications/badges";
 import { EmptyState, PageHeader } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { SampleBadge } from "@/components/ui/sample-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { countApplicationsByStage, listApplications } from "@/lib/db/queries/applications";
 import { APPLICATION_STAGES, type ApplicationStage } from "@/lib/db/schema";

@@ -11,7 +11,6 @@ import {
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SampleBadge } from "@/components/companies/sample-badge";
 import { dueLabel, dueToneClass } from "@/components/dashboard/due-label";
 import { FollowUpControls } from "@/components/dashboard/follow-up-controls";
 import { LoadSampleDataButton } from "@/components/dashboard/load-sample-data-button";
@@ -19,6 +18,7 @@ import { OutcomesChart } from "@/components/dashboard/outcomes-chart";
 import { SampleDataBanner } from "@/components/dashboard/sample-data-banner";
 import { EmptyState, PageHeader } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
+import { SampleBadge } from "@/components/ui/sample-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import {
   type Dashboard,

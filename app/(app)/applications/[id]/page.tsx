@@ -8,7 +8,7 @@ import {
   removeParticipantFormAction,
 } from "@/app/(app)/applications/actions";
 import { AddParticipantForm } from "@/components/applications/add-participant-form";
-import { SampleBadge, StageBadge } from "@/components/applications/badges";
+import { StageBadge } from "@/components/applications/badges";
 import { ParticipantEditor } from "@/components/applications/participant-editor";
 import { StageForm } from "@/components/applications/stage-form";
 import { PageHeader } from "@/components/empty-state";
@@ -16,6 +16,7 @@ import { ThankYouPicker } from "@/components/notes/thank-you-picker";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormAlert, Input } from "@/components/ui/field";
+import { SampleBadge } from "@/components/ui/sample-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { getApplication, listStageChanges } from "@/lib/db/queries/applications";
 import { countApplicationNotes } from "@/lib/db/queries/notes";

@@ -9,12 +9,12 @@ import { createOpening, deleteOpening } from "@/app/(app)/openings/actions";
 import { countOf } from "@/components/companies/count-text";
 import { displayUrl, ExternalLink } from "@/components/companies/external-link";
 import { interestText } from "@/components/companies/interest-text";
-import { SampleBadge } from "@/components/companies/sample-badge";
 import { PageHeader } from "@/components/empty-state";
 import { OpeningForm } from "@/components/openings/opening-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormAlert } from "@/components/ui/field";
+import { SampleBadge } from "@/components/ui/sample-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import {
   getCompany,

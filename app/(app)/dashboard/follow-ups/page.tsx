@@ -1,11 +1,11 @@
 import { CalendarClock } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SampleBadge } from "@/components/companies/sample-badge";
 import { dueLabel, dueToneClass } from "@/components/dashboard/due-label";
 import { FollowUpControls } from "@/components/dashboard/follow-up-controls";
 import { EmptyState, PageHeader } from "@/components/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { SampleBadge } from "@/components/ui/sample-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { listOpenFollowUps } from "@/lib/db/queries/follow-ups";
 import { todayIso } from "@/lib/format";
