@@ -107,22 +107,4 @@ export async function interactionsOf(userId: string) {
   return getDb().select().from(interactions).where(eq(interactions.userId, userId));
 }
 
-/** FormData from a plain object, the way a browser would send the form. */
-export function formData(values: Record<string, string | undefined>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values))
-    if (value !== undefined) data.append(key, value);
-  return data;
-}
-
-/** The URL a server action redirected to, from Next's NEXT_REDIRECT error. */
-export async function redirectTarget(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";").slice(2, -2).join(";");
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
+export { formData, redirectTarget } from "./actions";

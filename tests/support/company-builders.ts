@@ -49,22 +49,4 @@ export async function createOpeningFor(
   return row!;
 }
 
-export function formData(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
-
-/** Where a NEXT_REDIRECT error sends the browser ("NEXT_REDIRECT;push;/path;303;"). */
-export async function redirectTarget(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) {
-      return digest.split(";")[2] ?? "";
-    }
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
+export { formData, redirectTarget } from "./actions";

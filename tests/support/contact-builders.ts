@@ -1,48 +1,27 @@
 import { getDb } from "@/lib/db/client";
 import {
-  applications,
-  companies,
-  contacts,
+  type applications,
   followUps,
   interactions,
   notes,
   processParticipants,
 } from "@/lib/db/schema";
+import { createApplicationFor } from "./company-builders";
 
 // Rows for the contact, interaction and merge tests, inserted straight into the database.
 
-export async function makeCompany(
-  userId: string,
-  values: Partial<typeof companies.$inferInsert> = {},
-) {
-  const [row] = await getDb()
-    .insert(companies)
-    .values({ name: "Acme", ...values, userId })
-    .returning();
-  return row!;
-}
+export {
+  createCompanyFor as makeCompany,
+  createContactFor as makeContact,
+} from "./company-builders";
 
-export async function makeApplication(
+/** An application, rejected unless said otherwise (the contact tests' usual case). */
+export function makeApplication(
   userId: string,
   companyId: string,
   values: Partial<typeof applications.$inferInsert> = {},
 ) {
-  const [row] = await getDb()
-    .insert(applications)
-    .values({ jobTitle: "Product Designer", stage: "rejected", ...values, userId, companyId })
-    .returning();
-  return row!;
-}
-
-export async function makeContact(
-  userId: string,
-  values: Partial<typeof contacts.$inferInsert> = {},
-) {
-  const [row] = await getDb()
-    .insert(contacts)
-    .values({ fullName: "Dana Reyes", ...values, userId })
-    .returning();
-  return row!;
+  return createApplicationFor(userId, companyId, { stage: "rejected", ...values });
 }
 
 export async function makeParticipant(
@@ -115,24 +94,4 @@ export async function makeFollowUp(
   return row!;
 }
 
-export function form(values: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : [value]) data.append(key, item);
-  }
-  return data;
-}
-
-/** The path a redirecting server action sent the browser to ("NEXT_REDIRECT;replace;/x;307;"). */
-export async function redirectedTo(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) {
-      return digest.split(";")[2] ?? "";
-    }
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
+export { formData as form, redirectTarget as redirectedTo } from "./actions";
