@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
+import { appSecretSentinels, llmSecretSentinels } from "./tests/support/secret-sentinels";
 
 // Browsers cannot be downloaded here: use the machine's Chromium (Debian's `chromium`).
 function findChromium(): string {
@@ -58,7 +59,15 @@ export default defineConfig({
       timeout: 300_000,
       reuseExistingServer: false,
       stdout: "pipe",
-      env: { PORT: String(port), DATA_DIR: ".data/e2e", DATABASE_URL: "", OPENAI_API_KEY: "" },
+      // Server-only settings carry sentinel values that tests/e2e/security.spec.ts looks for in
+      // what the browser receives; this server starts first, so the build sees them too.
+      env: {
+        PORT: String(port),
+        DATA_DIR: ".data/e2e",
+        DATABASE_URL: "",
+        OPENAI_API_KEY: "",
+        ...appSecretSentinels,
+      },
     },
     {
       command: "rm -rf .data/e2e-llm && npm start",
@@ -69,7 +78,7 @@ export default defineConfig({
         PORT: String(port + 1),
         DATA_DIR: ".data/e2e-llm",
         DATABASE_URL: "",
-        OPENAI_API_KEY: "e2e-test-key",
+        ...llmSecretSentinels,
         OPENAI_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
         OPENAI_MODEL: "e2e-model",
         OPENAI_FIRST_TOKEN_TIMEOUT_MS: "3000",
