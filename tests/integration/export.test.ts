@@ -4,6 +4,7 @@ import { CONTACT_CSV_HEADER } from "@/lib/csv/export";
 import { getDb } from "@/lib/db/client";
 import { contactExportPages } from "@/lib/db/queries/contact-export";
 import { listContacts } from "@/lib/db/queries/contacts";
+import { assessContacts } from "@/lib/db/queries/nurture-signals";
 import type { SessionUser } from "@/lib/db/queries/users";
 import { contacts, followUps, processParticipants } from "@/lib/db/schema";
 import { todayIso } from "@/lib/format";
@@ -180,8 +181,24 @@ describe("contacts CSV export", () => {
         "Hiring manager at Northwind (Senior Designer); Interviewer at Acme (PM)",
       "Last contact date": "2026-02-01",
       "Next follow-up": "2026-03-15",
-      Score: "",
+      Score: expect.stringMatching(/^\d{1,3}$/),
     });
+  });
+
+  it("scores every contact as the dashboard does: a hiring manager above a stranger", async () => {
+    session.user = alice;
+    const { records } = await exportCsv();
+    const scoreColumn = CONTACT_CSV_HEADER.indexOf("Score");
+    const scores = new Map(records.slice(1).map((record) => [record[0], record[scoreColumn]]));
+    for (const score of scores.values()) {
+      expect(Number(score)).toBeGreaterThanOrEqual(0);
+      expect(Number(score)).toBeLessThanOrEqual(100);
+    }
+    const expected = await assessContacts(getDb(), alice.id, [danaId], todayIso());
+    expect(scores.get("Dana Reyes")).toBe(String(Math.round(expected.get(danaId)!.score)));
+    expect(Number(scores.get("Dana Reyes"))).toBeGreaterThan(Number(scores.get("Zoë Martín")));
+    // Another user's contact ids find nothing.
+    expect((await assessContacts(getDb(), bob.id, [danaId], todayIso())).size).toBe(0);
   });
 
   it("neutralises cells that a spreadsheet would run as formulas", async () => {

@@ -10,8 +10,10 @@ import {
   type ParticipantRole,
   processParticipants,
 } from "@/lib/db/schema";
+import { todayIso } from "@/lib/format";
 import type { ContactExportQuery } from "@/lib/validations/contact-export";
 import { contactListConditions } from "./contacts";
+import { assessContacts } from "./nurture-signals";
 
 // The contacts exports (CSV, vCard) read the user's contacts in keyset pages: each page is one
 // short query that continues after the last row of the previous one, so 100,000 contacts leave
@@ -256,12 +258,14 @@ async function completeRecords(
   userId: string,
   rows: PageRow[],
   applicationsSeen: Map<string, Application>,
+  today: string,
 ): Promise<ContactExportRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [roles, nextFollowUps] = await Promise.all([
+  const [roles, nextFollowUps, assessments] = await Promise.all([
     rolesFor(executor, userId, ids, applicationsSeen),
     nextFollowUpsFor(executor, userId, ids),
+    assessContacts(executor, userId, ids, today),
   ]);
   return rows.map((row) => ({
     id: row.id,
@@ -276,9 +280,8 @@ async function completeRecords(
     lastContactedAt: row.last_contacted_ms === null ? null : new Date(row.last_contacted_ms),
     roles: roles.get(row.id) ?? [],
     nextFollowUpOn: nextFollowUps.get(row.id) ?? null,
-    // The nurture score needs signals gathered per person (lib/db/queries/dashboard.ts does it
-    // for its bounded candidate set only): left empty until a per-page loader exists.
-    score: null,
+    // The same score the dashboard ranks by (deleted in between: no score).
+    score: assessments.get(row.id)?.score ?? null,
   }));
 }
 
@@ -289,15 +292,18 @@ export type ContactExportOptions = {
   firstPageSize?: number;
   /** Read each contact's notes (the vCards carry them; the CSV does not). */
   withNotes?: boolean;
+  /** The day scores are computed for (yyyy-mm-dd); today by default. */
+  today?: string;
   executor?: Executor;
 };
 
 /**
  * The user's contacts matching the list's filters, in the list's order, one page at a time
  * (per page: one query for the contacts, one for their roles, one for their next follow-ups,
- * and one for applications not seen before). While the consumer turns a page into text, the
- * next page is already being read (at most one page ahead), so the database and the CPU work
- * at the same time; nothing more is read until the consumer asks again.
+ * one for their nurture signals, and one for applications not seen before). While the
+ * consumer turns a page into text, the next page is already being read (at most one page
+ * ahead), so the database and the CPU work at the same time; nothing more is read until the
+ * consumer asks again.
  */
 export async function* contactExportPages(
   userId: string,
@@ -306,6 +312,7 @@ export async function* contactExportPages(
     pageSize = EXPORT_PAGE_SIZE,
     firstPageSize = Math.min(pageSize, FIRST_PAGE_SIZE),
     withNotes = false,
+    today = todayIso(),
     executor = getDb(),
   }: ContactExportOptions = {},
 ): AsyncGenerator<ContactExportRecord[]> {
@@ -320,7 +327,7 @@ export async function* contactExportPages(
     const page = readStretchPage(executor, userId, filter, stretch, after, limit, withNotes).then(
       (rows) => {
         const last = rows.at(-1);
-        const records = completeRecords(executor, userId, rows, applicationsSeen);
+        const records = completeRecords(executor, userId, rows, applicationsSeen, today);
         records.catch(() => {});
         const next: ExportCursor | undefined =
           rows.length === limit && last

@@ -2,22 +2,26 @@ import "server-only";
 import { addDays, format, parseISO, startOfMonth, subMonths } from "date-fns";
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "@/lib/db/client";
-import {
-  type ApplicationStage,
-  followUps,
-  PARTICIPANT_ROLES,
-  type ParticipantRole,
-} from "@/lib/db/schema";
+import { followUps, PARTICIPANT_ROLES, type ParticipantRole } from "@/lib/db/schema";
 import { todayIso } from "@/lib/format";
 import {
   assessContact,
   type ContactAssessment,
   compareAssessments,
   OPENING_WINDOW_DAYS,
-  type ProcessSignals,
   THANK_YOU_WINDOW_DAYS,
 } from "@/lib/nurture/scoring";
 import { type OpenFollowUp, openFollowUpsQuery } from "./follow-ups";
+import {
+  contactSignalsFrom,
+  isoDay,
+  POSITIVE_OUTCOMES,
+  parseJson,
+  type SignalsRow,
+  shiftDay,
+  signalsQuery,
+  toNumber,
+} from "./nurture-signals";
 
 // The nurture dashboard: "who should I reach out to this week, and why?".
 //
@@ -27,9 +31,6 @@ import { type OpenFollowUp, openFollowUpsQuery } from "./follow-ups";
 // replies, people at companies with recent openings), keeps the best CANDIDATE_LIMIT by a cheap
 // SQL pre-score, aggregates their signals in SQL with LIMITed lateral subqueries, and only
 // then scores them in JS (lib/nurture/scoring.ts). Nothing here loads every contact.
-
-const day = (date: Date) => format(date, "yyyy-MM-dd");
-const shiftDay = (iso: string, days: number) => day(addDays(parseISO(iso), days));
 
 /** Rejected processes older than this no longer bring candidates (value fades after a year). */
 export const CANDIDATE_PROCESS_DAYS = 548;
@@ -44,31 +45,10 @@ export const DUE_WITHIN_DAYS = 7;
 export const UNSENT_NOTES_DAYS = THANK_YOU_WINDOW_DAYS;
 export const GOING_COLD_DAYS = 90;
 
-const STAGE_BY_RANK: readonly ApplicationStage[] = [
-  "applied",
-  "screening",
-  "interviewing",
-  "final_round",
-  "offer",
-];
-const stageRankSql = (column: string) =>
-  sql.raw(
-    `case ${column} when 'applied' then 0 when 'screening' then 1 when 'interviewing' then 2 when 'final_round' then 3 when 'offer' then 4 when 'hired' then 4 else -1 end`,
-  );
 const roleOrderSql = (column: string) =>
   sql.raw(
     `case ${column} ${PARTICIPANT_ROLES.map((role, index) => `when '${role}' then ${index}`).join(" ")} end`,
   );
-/** Conversations (both sides took part), as opposed to one-way messages. */
-const TWO_WAY_KINDS = "('interview', 'call', 'coffee', 'meeting', 'reply_received')";
-const POSITIVE_OUTCOMES = "('replied', 'interview', 'offer')";
-
-/** json columns arrive parsed from both drivers; a string is parsed here just in case. */
-function parseJson<T>(value: unknown): T | null {
-  if (value === null || value === undefined) return null;
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
-const toNumber = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
 // --- State of the account ----------------------------------------------------------------------
 
@@ -116,37 +96,6 @@ export type WorthNurturingRow = {
   assessment: ContactAssessment;
 };
 
-type CandidateRow = {
-  id: string;
-  full_name: string;
-  title: string | null;
-  is_sample: boolean;
-  company_id: string | null;
-  company_name: string | null;
-  interest: number | null;
-  last_contacted_on: string | null;
-  processes: unknown;
-  replies: number | string | null;
-  two_way: number | string | null;
-  note_replies: number | string | null;
-  follow_up_due: string | null;
-  follow_up_reason: string | null;
-  openings: number | string | null;
-  opening_title: string | null;
-  opening_seen: string | null;
-};
-
-type ProcessJson = {
-  applicationId: string;
-  jobTitle: string;
-  role: ParticipantRole;
-  furthest: number | null;
-  wasFinalist: boolean;
-  runnerUpRank: number | null;
-  rejectedOn: string | null;
-  noteSent: boolean;
-};
-
 /**
  * The bounded candidate set with every signal the scoring needs, aggregated in SQL.
  * Exported for the benchmark and tests; the page calls listWorthNurturing.
@@ -155,14 +104,14 @@ export async function loadNurtureCandidates(
   userId: string,
   today: string,
   executor: Executor = getDb(),
-): Promise<CandidateRow[]> {
+): Promise<SignalsRow[]> {
   const processSince = shiftDay(today, -CANDIDATE_PROCESS_DAYS);
   const yearAgo = shiftDay(today, -365);
   const followUpsFrom = shiftDay(today, -60);
   const followUpsTo = shiftDay(today, 14);
   const repliesSince = shiftDay(today, -90);
   const openingsSince = shiftDay(today, -OPENING_WINDOW_DAYS);
-  return executeRows<CandidateRow>(
+  return executeRows<SignalsRow>(
     executor,
     sql`
     -- Scalar subqueries (select true … limit 1) rather than EXISTS inside OR: the planner may
@@ -215,71 +164,7 @@ export async function loadNurtureCandidates(
       order by max(pre) desc, contact_id
       limit ${CANDIDATE_LIMIT}
     )
-    select c.id, c.full_name, c.title, c.is_sample,
-      co.id as company_id, co.name as company_name, co.interest,
-      to_char(c.last_contacted_at, 'YYYY-MM-DD') as last_contacted_on,
-      procs.items as processes,
-      w.replies, w.two_way, nr.note_replies,
-      fu.due_on as follow_up_due, fu.reason as follow_up_reason,
-      op.n as openings, op.latest_title as opening_title, op.latest_seen as opening_seen
-    from candidates k
-    join contacts c on c.id = k.contact_id and c.user_id = ${userId}
-    left join lateral (
-      select coalesce(c.company_id, (
-        select a.company_id from process_participants p
-        join applications a on a.id = p.application_id and a.user_id = p.user_id
-        where p.contact_id = c.id and p.user_id = ${userId}
-        order by a.updated_at desc limit 1)) as id
-    ) cc on true
-    left join companies co on co.id = cc.id and co.user_id = ${userId}
-    left join lateral (
-      select json_agg(json_build_object(
-        'applicationId', x.id, 'jobTitle', x.job_title, 'role', x.role, 'furthest', x.furthest,
-        'wasFinalist', x.was_finalist, 'runnerUpRank', x.runner_up_rank,
-        'rejectedOn', x.rejected_on, 'noteSent', x.note_sent)) as items
-      from (
-        select a.id, a.job_title, p.role, a.was_finalist, a.runner_up_rank,
-          case when a.stage = 'rejected' then a.rejected_on::text end as rejected_on,
-          greatest(${stageRankSql("a.stage")}, (
-            select max(${stageRankSql("s.stage")}) from application_stage_changes s
-            where s.application_id = a.id and s.user_id = ${userId})) as furthest,
-          exists (select 1 from notes n
-            where n.contact_id = c.id and n.user_id = ${userId} and n.application_id = a.id
-              and n.status = 'sent') as note_sent
-        from process_participants p
-        join applications a on a.id = p.application_id and a.user_id = p.user_id
-        where p.contact_id = c.id and p.user_id = ${userId}
-        order by a.rejected_on desc nulls last, a.updated_at desc
-        limit 5
-      ) x
-    ) procs on true
-    left join lateral (
-      select count(*) filter (where x.kind = 'reply_received')::int as replies,
-        count(*) filter (where x.kind in ${sql.raw(TWO_WAY_KINDS)})::int as two_way
-      from (select i.kind from interactions i
-            where i.contact_id = c.id and i.user_id = ${userId}
-            order by i.occurred_at desc nulls last limit 100) x
-    ) w on true
-    left join lateral (
-      select count(*)::int as note_replies
-      from (select 1 from notes n
-            where n.contact_id = c.id and n.user_id = ${userId} and n.status = 'sent'
-              and n.outcome in ${sql.raw(POSITIVE_OUTCOMES)}
-            limit 20) x
-    ) nr on true
-    left join lateral (
-      select f.due_on::text as due_on, f.reason from follow_ups f
-      where f.contact_id = c.id and f.user_id = ${userId} and f.status = 'open'
-      order by f.due_on limit 1
-    ) fu on true
-    left join lateral (
-      select count(*)::int as n, max(o.seen_on)::text as latest_seen,
-        (array_agg(o.title order by o.seen_on desc))[1] as latest_title
-      from (select o.title, o.seen_on from openings o
-            where o.user_id = ${userId} and o.company_id = cc.id
-              and o.seen_on >= ${openingsSince}::date and o.seen_on <= ${today}::date
-            order by o.seen_on desc nulls last limit 5) o
-    ) op on true`,
+    ${signalsQuery(userId, today, sql`candidates`)}`,
   );
 }
 
@@ -292,44 +177,9 @@ export async function listWorthNurturing(
   const today = options.today ?? todayIso();
   const candidates = await loadNurtureCandidates(userId, today, executor);
   const ranked = candidates.map((row) => {
-    const processes = (parseJson<ProcessJson[]>(row.processes) ?? []).map(
-      (process): ProcessSignals & { jobTitle: string } => ({
-        applicationId: process.applicationId,
-        jobTitle: process.jobTitle,
-        role: process.role,
-        furthestStage:
-          process.furthest !== null && process.furthest >= 0
-            ? (STAGE_BY_RANK[process.furthest] ?? null)
-            : null,
-        wasFinalist: process.wasFinalist,
-        runnerUpRank: process.runnerUpRank,
-        rejectedOn: process.rejectedOn,
-        noteSent: process.noteSent,
-      }),
-    );
-    const replies = toNumber(row.replies);
-    const noteReplies = toNumber(row.note_replies);
-    const assessment = assessContact(
-      {
-        processes,
-        repliesReceived: Math.max(replies, noteReplies),
-        repliedToNote: noteReplies > 0,
-        twoWayInteractions: toNumber(row.two_way),
-        lastContactedOn: row.last_contacted_on,
-        interest: row.interest === null ? null : Number(row.interest),
-        recentOpenings: toNumber(row.openings),
-        latestOpening:
-          row.opening_title && row.opening_seen
-            ? { title: row.opening_title, seenOn: row.opening_seen }
-            : null,
-        nextFollowUp:
-          row.follow_up_due && row.follow_up_reason !== null
-            ? { dueOn: row.follow_up_due, reason: row.follow_up_reason }
-            : null,
-      },
-      today,
-    );
-    const process = processes.find(
+    const signals = contactSignalsFrom(row);
+    const assessment = assessContact(signals, today);
+    const process = signals.processes.find(
       (candidate) => candidate.applicationId === assessment.process?.applicationId,
     );
     return {
@@ -621,7 +471,7 @@ export async function getOutcomes(
           limit 1) as role
       from notes n
       where n.user_id = ${userId} and n.status = 'sent'
-        and n.sent_at >= ${day(first)}::date and n.sent_at < ${day(addDays(today, 1))}::date
+        and n.sent_at >= ${isoDay(first)}::date and n.sent_at < ${isoDay(addDays(today, 1))}::date
       order by n.sent_at desc
       limit ${OUTCOME_NOTES_LIMIT}
     ) x
