@@ -118,7 +118,10 @@ describe.skipIf(!postgresBinDir())("Postgres restart under load", () => {
         if (last && last.at >= since && last.status === status) return now();
         await sleep(100);
       }
-      throw new Error(`/api/health did not answer ${status} within ${withinMs} ms`);
+      throw new Error(
+        `/api/health did not answer ${status} within ${withinMs} ms.\nPostgres log:\n` +
+          `${cluster?.log().slice(-2000)}\nApp log:\n${app?.output().slice(-2000)}`,
+      );
     };
 
     browser = await launchBrowser();

@@ -60,19 +60,26 @@ export function createThrowawayCluster(port: number): ThrowawayCluster {
   const ctl = (...args: string[]) => runAsync("pg_ctl", ["-D", dataDir, ...args]);
   const options = `-p ${port} -k ${dir} -h 127.0.0.1 -c max_connections=100`;
 
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    try {
+      run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // Not running.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A test process that dies early must not leave a Postgres server running.
+  process.once("exit", destroy);
+
   return {
     port,
     url: (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start: () => ctl("-l", logFile, "-o", options, "-w", "-t", "60", "start"),
     stop: () => ctl("-m", "fast", "-w", "-t", "60", "stop"),
     log: () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : ""),
-    destroy() {
-      try {
-        run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
-      } catch {
-        // Not running.
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+    destroy,
   };
 }
