@@ -36,6 +36,12 @@ export function openDatabase(options: DatabaseOptions = {}): DatabaseHandle {
       // estimate that lateral lookups over a page of contacts easily reach) took 48 of 79 ms
       // of a measured export page query. Compiling is never worth it here.
       connection: { jit: "off" },
+      // Wait between reconnection attempts. postgres.js's default grows to 10-20 s after a few
+      // refused connections, and queries queued meanwhile wait that long before they even try,
+      // so during a Postgres restart pages hung for ~17 s (tests/stress/postgres-restart).
+      // Short and capped: a queued query fails (or succeeds, once Postgres is back) within about
+      // a second. Attempts happen only while queries are waiting, so an idle app does not poll.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };

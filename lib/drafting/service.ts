@@ -26,7 +26,7 @@ const modelDrafts = fixedWindowLimiter({
 });
 
 /** A hung provider must not tie up the server: at most this many model drafts at once. */
-const MAX_CONCURRENT_MODEL_DRAFTS = 8;
+export const MAX_CONCURRENT_MODEL_DRAFTS = 8;
 let modelDraftsInFlight = 0;
 
 /**

@@ -33,6 +33,7 @@ export const openAITestModes = [
   "nonsense",
   "placeholder",
   "invented-names",
+  "hang",
 ] as const;
 
 /**
@@ -46,6 +47,8 @@ export const openAITestModes = [
  * - nonsense: random words, not a note.
  * - placeholder: a note with "[Name]" and "[Company]" left in.
  * - invented-names: a note naming people and a company that no request mentions.
+ * - hang: reads the request, then sends nothing at all, not even a status line, until the
+ *   client gives up (a provider that accepted the connection and stalled).
  */
 export type OpenAITestMode = (typeof openAITestModes)[number];
 
@@ -93,6 +96,9 @@ export type OpenAITestServer = {
   firstTokenSentAt: number[];
   /** Chat completion responses still open (a client that never let go would show here). */
   activeRequests(): number;
+  /** Chat completion requests open right now, and the most ever open at once (since reset). */
+  openCompletions(): number;
+  peakOpenCompletions(): number;
   /** Stops listening and resolves once every connection has ended; it does not cut them. */
   close(): Promise<void>;
 };
@@ -220,6 +226,8 @@ export async function startOpenAITestServer(
   const requests: ChatRequestBody[] = [];
   const firstTokenSentAt: number[] = [];
   let active = 0;
+  let openCompletions = 0;
+  let peakOpenCompletions = 0;
 
   function replyFor(body: ChatRequestBody, requestMode: OpenAITestMode): string {
     switch (requestMode) {
@@ -259,6 +267,15 @@ export async function startOpenAITestServer(
     const requestMode = isMode(header) ? header : (modeFromRecord(body) ?? mode);
     const model = typeof body.model === "string" ? body.model : "test-model";
     const text = replyFor(body, requestMode);
+
+    if (requestMode === "hang") {
+      // Hold the request open, silent, until the client closes the connection.
+      await new Promise<void>((resolve) => {
+        if (signal.aborted) resolve();
+        else signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+      return;
+    }
 
     if (delays.headersMs > 0) await sleep(delays.headersMs, undefined, { signal });
 
@@ -417,6 +434,7 @@ export async function startOpenAITestServer(
     delays = { ...defaultDelays };
     requests.length = 0;
     firstTokenSentAt.length = 0;
+    peakOpenCompletions = openCompletions;
   }
 
   const server = createServer((req, res) => {
@@ -435,6 +453,11 @@ export async function startOpenAITestServer(
     const handle = async () => {
       if (url.pathname.startsWith("/__")) return control(url, req, res);
       if (req.method === "POST" && url.pathname === "/v1/chat/completions") {
+        openCompletions += 1;
+        peakOpenCompletions = Math.max(peakOpenCompletions, openCompletions);
+        res.on("close", () => {
+          openCompletions -= 1;
+        });
         return chatCompletions(req, res, cancel.signal);
       }
       if (req.method === "GET" && url.pathname === "/v1/models") {
@@ -496,6 +519,8 @@ export async function startOpenAITestServer(
     requests,
     firstTokenSentAt,
     activeRequests: () => active,
+    openCompletions: () => openCompletions,
+    peakOpenCompletions: () => peakOpenCompletions,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

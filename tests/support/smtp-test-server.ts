@@ -32,7 +32,10 @@ export type SmtpTestServer = {
 const USER = "digest";
 const PASS = "s3cret pass";
 
-export async function startSmtpTestServer(): Promise<SmtpTestServer> {
+/** Listens on `options.port` (default: any free port) on loopback. */
+export async function startSmtpTestServer(
+  options: { port?: number } = {},
+): Promise<SmtpTestServer> {
   const messages: ReceivedMail[] = [];
   const rejected = new Set<string>();
   let refusedCount = 0;
@@ -64,7 +67,7 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://${USER}:${encodeURIComponent(PASS)}@127.0.0.1:${port}`,
