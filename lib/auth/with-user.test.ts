@@ -6,8 +6,13 @@ import { AppError } from "@/lib/errors";
 
 // The session is the only stand-in here: withUser's own logic (authenticate first, validate,
 // map errors) runs for real.
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("./current-user", () => ({ currentUser: async () => session.user }));
+const session = vi.hoisted(() => ({ user: null as SessionUser | null, failure: null as unknown }));
+vi.mock("./current-user", () => ({
+  currentUser: async () => {
+    if (session.failure) throw session.failure;
+    return session.user;
+  },
+}));
 
 const { withUser } = await import("./with-user");
 
@@ -27,6 +32,7 @@ function form(values: Record<string, string>) {
 describe("withUser", () => {
   beforeEach(() => {
     session.user = alice;
+    session.failure = null;
   });
 
   it("refuses a signed-out caller before validating or running anything", async () => {
@@ -70,6 +76,31 @@ describe("withUser", () => {
     expect(internal).toMatchObject({ status: "error", code: "internal" });
     expect(JSON.stringify(internal)).not.toContain("secret");
     expect(consoleError).toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
+  it("answers 'unavailable' with the typed values while the database cannot be reached", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+    });
+    // Reading the session's user fails before the action runs...
+    session.failure = new Error("Failed query: select …", { cause: refused });
+    const fn = vi.fn();
+    const early = await withUser(schema, fn)({ status: "idle" }, form({ title: "Kept" }));
+    expect(early).toMatchObject({
+      status: "error",
+      code: "unavailable",
+      values: { title: "Kept" },
+    });
+    expect(fn).not.toHaveBeenCalled();
+    // ...or the action's own query fails midway.
+    session.failure = null;
+    const late = await withUser(schema, async () => {
+      throw Object.assign(new Error("terminating connection"), { code: "57P01" });
+    })({ status: "idle" }, form({ title: "Kept" }));
+    expect(late).toMatchObject({ status: "error", code: "unavailable", values: { title: "Kept" } });
+    expect((late as { message: string }).message).toMatch(/briefly unavailable/);
     consoleError.mockRestore();
   });
 

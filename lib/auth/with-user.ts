@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/db/queries/users";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, userMessageFor } from "@/lib/errors";
 import { type ActionState, formValues, parseForm } from "@/lib/validations/form";
 import { currentUser } from "./current-user";
@@ -17,7 +18,12 @@ export function withUser<S extends z.ZodType, T = undefined>(
   fn: (input: z.output<S>, user: SessionUser) => Promise<T>,
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
-    const user = await currentUser();
+    let user: SessionUser | null;
+    try {
+      user = await currentUser();
+    } catch (error) {
+      return failure(error, formData);
+    }
     if (!user) {
       return {
         status: "error",
@@ -33,22 +39,23 @@ export function withUser<S extends z.ZodType, T = undefined>(
       return { status: "success", data };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) {
-        if (error.code === "internal") console.error("Action failed:", error.cause ?? error);
-        return {
-          status: "error",
-          code: error.code,
-          message: error.message,
-          values: formValues(formData),
-        };
-      }
-      console.error("Action failed:", error);
-      return {
-        status: "error",
-        code: "internal",
-        message: userMessageFor("internal"),
-        values: formValues(formData),
-      };
+      return failure(error, formData);
     }
   };
+}
+
+/** A failed action as a state the form shows, with what the user typed. */
+function failure<T>(error: unknown, formData: FormData): ActionState<T> {
+  const values = formValues(formData);
+  if (error instanceof AppError) {
+    if (error.code === "internal") console.error("Action failed:", error.cause ?? error);
+    return { status: "error", code: error.code, message: error.message, values };
+  }
+  // The database is restarting or unreachable: say so, and keep what was typed.
+  if (isDatabaseUnavailable(error)) {
+    console.error("Action failed, database unavailable:", error);
+    return { status: "error", code: "unavailable", message: userMessageFor("unavailable"), values };
+  }
+  console.error("Action failed:", error);
+  return { status: "error", code: "internal", message: userMessageFor("internal"), values };
 }
