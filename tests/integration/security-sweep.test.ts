@@ -884,9 +884,18 @@ const ACTIONS: Record<string, ActionEntry> = {
     why: "Ends only the caller's own session (JWT cookie). Checked: goes to sign-in, expires the cookie, changes no row.",
     check: (a, b) =>
       unchangedAround(a, b, async () => {
-        jar.set("authjs.session-token", { value: "something" });
-        const fn = (await import("@/app/(auth)/actions")).signOutAction as AnyFunction;
-        expect(await outcomeOf(fn())).toEqual({ redirect: "http://app.test/sign-in" });
+        // A real session first: B signs in (a success leaves no counter behind).
+        const { signInAction, signOutAction } = await import("@/app/(auth)/actions");
+        await outcomeOf(
+          (signInAction as AnyFunction)(
+            idle,
+            formData({ email: b.user.email, password: b.user.password }),
+          ),
+        );
+        expect(sessionCookie()?.value).toBeTruthy();
+        expect(await outcomeOf((signOutAction as AnyFunction)())).toEqual({
+          redirect: "http://app.test/sign-in",
+        });
         const cookie = sessionCookie();
         expect(cookie?.value).toBe("");
         expect(cookie?.options?.maxAge ?? Number(cookie?.options?.expires)).toBeLessThanOrEqual(0);
