@@ -15,6 +15,9 @@ const integration = {
   setupFiles: ["tests/support/integration-setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+  // bundled through Vite (as Next bundles it) the import resolves, so the real Auth.js runs.
+  server: { deps: { inline: ["next-auth"] } },
 };
 
 export default defineConfig({

@@ -46,7 +46,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 pb-24 md:pb-10">
+      {/* Names and notes are the user's own text: a long unbroken word (a pasted URL, markup)
+          wraps anywhere rather than widening the page past a phone's screen. */}
+      <main
+        id="main"
+        className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 pb-24 wrap-anywhere md:pb-10"
+      >
         {children}
       </main>
       <TabBar />

@@ -62,7 +62,7 @@ export function MergeForm({
               {candidate.detail ? (
                 <span className="block text-stone-700">{candidate.detail}</span>
               ) : null}
-              <span className="block break-words text-stone-600">
+              <span className="block wrap-anywhere text-stone-600">
                 {[
                   candidate.email,
                   `${candidate.interactionCount} ${candidate.interactionCount === 1 ? "interaction" : "interactions"}`,

@@ -94,7 +94,7 @@ export function ConfirmImportForm({
                       Line {item.line}: {item.fullName}
                     </span>
                     {item.detail ? (
-                      <span className="block break-words text-stone-600">{item.detail}</span>
+                      <span className="block wrap-anywhere text-stone-600">{item.detail}</span>
                     ) : null}
                     <span className="mt-1 block text-stone-700">
                       {DUPLICATE_REASON_TEXT[item.reason]} as{" "}

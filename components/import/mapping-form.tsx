@@ -73,10 +73,10 @@ export function MappingForm({
                 key={column.index}
                 className="grid gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_14rem] sm:items-center sm:gap-4 sm:py-2"
               >
-                <label htmlFor={id} className="min-w-0 font-medium break-words text-stone-900">
+                <label htmlFor={id} className="min-w-0 font-medium wrap-anywhere text-stone-900">
                   {column.name}
                 </label>
-                <p className="min-w-0 text-sm break-words text-stone-600">
+                <p className="min-w-0 text-sm wrap-anywhere text-stone-600">
                   {column.samples.length > 0 ? (
                     column.samples.join(" · ")
                   ) : (

@@ -22,14 +22,14 @@ function ContactFields({ contact }: { contact: ImportedContact }) {
   const detail = contactDetail(contact);
   return (
     <>
-      <p className="font-medium break-words text-stone-900">{contact.fullName}</p>
-      {detail ? <p className="text-sm break-words text-stone-700">{detail}</p> : null}
+      <p className="font-medium wrap-anywhere text-stone-900">{contact.fullName}</p>
+      {detail ? <p className="text-sm wrap-anywhere text-stone-700">{detail}</p> : null}
       {facts.length > 0 ? (
         <dl className="mt-1 grid gap-x-3 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-stone-500">{label}</dt>
-              <dd className="min-w-0 break-words text-stone-800">{value}</dd>
+              <dd className="min-w-0 wrap-anywhere text-stone-800">{value}</dd>
             </div>
           ))}
         </dl>
@@ -63,7 +63,7 @@ export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
               </span>
             </p>
             {row.status === "problem" ? (
-              <p className="text-sm break-words text-red-800">{row.reason}</p>
+              <p className="text-sm wrap-anywhere text-red-800">{row.reason}</p>
             ) : (
               <ContactFields contact={row.contact} />
             )}

@@ -54,7 +54,9 @@ export function NoteCard({
           </span>
         </Heading>
         {note.discussed ? (
-          <p className="mt-1 text-sm break-words text-stone-600">You discussed: {note.discussed}</p>
+          <p className="mt-1 text-sm wrap-anywhere text-stone-600">
+            You discussed: {note.discussed}
+          </p>
         ) : null}
       </header>
       {note.status === "draft" ? (
@@ -76,7 +78,9 @@ export function NoteCard({
       ) : (
         <div className="rounded-xl bg-white p-4">
           {note.subject ? <p className="font-medium">{note.subject}</p> : null}
-          <p className="mt-2 text-sm whitespace-pre-wrap break-words text-stone-800">{note.body}</p>
+          <p className="mt-2 text-sm whitespace-pre-wrap wrap-anywhere text-stone-800">
+            {note.body}
+          </p>
         </div>
       )}
       <div className="mt-4 border-t border-stone-200 pt-4">

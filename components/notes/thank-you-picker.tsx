@@ -54,7 +54,7 @@ export function ThankYouPicker({
                     · {roleLabels[recipient.role]}
                     {recipient.title ? ` · ${recipient.title}` : ""}
                   </span>
-                  <span className="mt-1 block text-sm break-words text-stone-700">
+                  <span className="mt-1 block text-sm wrap-anywhere text-stone-700">
                     {recipient.discussed ? (
                       <>You discussed: {recipient.discussed}</>
                     ) : (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "./fields";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -18,11 +19,15 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name: it signs your notes.")
-    .max(100, "Keep your name under 100 characters."),
+  // Control characters go, as in every form (see lib/validations/fields.ts).
+  name: z.preprocess(
+    (value) => (typeof value === "string" ? withoutControlCharacters(value) : value),
+    z
+      .string({ error: "Enter your name." })
+      .trim()
+      .min(1, "Enter your name: it signs your notes.")
+      .max(100, "Keep your name under 100 characters."),
+  ),
   email: emailSchema,
   password: z
     .string({ error: "Choose a password." })

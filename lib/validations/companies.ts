@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { idSchema, optionalInt, optionalText, optionalUrl, requiredText } from "./fields";
+import {
+  idSchema,
+  optionalInt,
+  optionalText,
+  optionalUrl,
+  requiredText,
+  searchParamText,
+} from "./fields";
 import type { ActionState } from "./form";
 
 // Company forms and the companies list's query string. Pure (zod only), so client components
@@ -49,7 +56,7 @@ export const pageParam = z.preprocess(
 
 /** ?q= (name search), ?sort=name|recent, ?page= — forgiving: bad values fall back to defaults. */
 export const companyListParamsSchema = z.object({
-  q: z.preprocess(firstValue, z.string().trim().max(200).catch("").default("")),
+  q: z.preprocess(searchParamText, z.string().trim().max(200).catch("").default("")),
   sort: z.preprocess(firstValue, z.enum(COMPANY_SORTS).catch("name").default("name")),
   page: pageParam,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PARTICIPANT_ROLES } from "@/lib/db/schema";
 import { CONTACT_SORTS } from "@/lib/validations/contacts";
+import { searchParamText } from "@/lib/validations/fields";
 
 // ?q=&role=&tag=&sort= of the export URLs: the same filters as the contacts list, so "Export
 // CSV" gives exactly the people on screen. Stricter than the list (which falls back to defaults
@@ -9,10 +10,12 @@ import { CONTACT_SORTS } from "@/lib/validations/contacts";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
+// Search text without control characters, as on the list (see searchParamText).
+const searchFilter = (value: unknown) => blankToUndefined(searchParamText(value));
 
 export const contactExportQuerySchema = z.object({
   q: z.preprocess(
-    blankToUndefined,
+    searchFilter,
     z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
   ),
   role: z.preprocess(
@@ -20,7 +23,7 @@ export const contactExportQuerySchema = z.object({
     z.enum(PARTICIPANT_ROLES, { error: "Unknown role." }).optional(),
   ),
   tag: z.preprocess(
-    blankToUndefined,
+    searchFilter,
     z.string().trim().toLowerCase().max(40, "Tags are under 40 characters.").optional(),
   ),
   sort: z.preprocess(

@@ -6,6 +6,7 @@ import {
   optionalText,
   optionalUrl,
   requiredText,
+  searchParamText,
   tagList,
 } from "@/lib/validations/fields";
 import { cadenceMonthsField } from "@/lib/validations/follow-ups";
@@ -65,7 +66,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 const contactListQuerySchema = z.object({
   q: z.preprocess(
-    first,
+    searchParamText,
     z
       .string()
       .transform((value) => value.trim().slice(0, 200))
@@ -74,7 +75,7 @@ const contactListQuerySchema = z.object({
   ),
   role: z.preprocess(first, z.enum(PARTICIPANT_ROLES).optional().catch(undefined)),
   tag: z.preprocess(
-    first,
+    searchParamText,
     z
       .string()
       .transform((value) => value.trim().toLowerCase())

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NOTE_CHANNELS, NOTE_OUTCOMES, TONES } from "@/lib/db/schema";
-import { idSchema, optionalText, requiredDate, requiredText } from "./fields";
+import { idSchema, optionalText, rawText, requiredDate, requiredText } from "./fields";
 import { cadenceMonthsField } from "./follow-ups";
 
 const idList = z.preprocess(
@@ -17,7 +17,7 @@ export const draftBatchSchema = z.object({
 export const saveNoteSchema = z.object({
   id: idSchema,
   subject: optionalText(200),
-  body: z.string().max(20_000, "That is far too long for a thank-you note."),
+  body: rawText(20_000, "That is far too long for a thank-you note."),
 });
 
 export const markSentSchema = z.object({

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { pageParam } from "./companies";
-import { idSchema, optionalText, optionalUrl, requiredDate, requiredText } from "./fields";
+import {
+  idSchema,
+  optionalText,
+  optionalUrl,
+  requiredDate,
+  requiredText,
+  searchParamText,
+} from "./fields";
 
 // Openings: a job seen advertised at one of the user's companies.
 
@@ -21,8 +28,7 @@ export const updateOpeningSchema = z.object({ id: idSchema, ...openingFields });
 
 export const openingIdSchema = z.object({ id: idSchema });
 
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const searchText = z.preprocess(firstValue, z.string().trim().max(200).catch("").default(""));
+const searchText = z.preprocess(searchParamText, z.string().trim().max(200).catch("").default(""));
 
 /** ?what= (title, notes or company), ?where= (location), ?page=. */
 export const openingSearchParamsSchema = z.object({

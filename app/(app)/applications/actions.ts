@@ -84,6 +84,7 @@ export const deleteApplicationAction = withUser(applicationIdSchema, async (inpu
  */
 export async function deleteApplicationFormAction(formData: FormData): Promise<void> {
   const result = await deleteApplicationAction(idle, formData);
+  if (result.status === "error" && result.code === "unauthenticated") redirect("/sign-in");
   if (result.status === "error" && result.code !== "not_found") {
     const id = idSchema.safeParse(formData.get("id"));
     if (id.success) redirect(`${applicationPath(id.data)}?error=delete`);
@@ -124,6 +125,7 @@ export const removeParticipantAction = withUser(removeParticipantSchema, async (
 export async function removeParticipantFormAction(formData: FormData): Promise<void> {
   const result = await removeParticipantAction(idle, formData);
   if (result.status === "success") return;
+  if (result.status === "error" && result.code === "unauthenticated") redirect("/sign-in");
   const id = idSchema.safeParse(formData.get("applicationId"));
   redirect(id.success ? `${applicationPath(id.data)}?error=remove` : "/applications");
 }

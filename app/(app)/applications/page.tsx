@@ -147,11 +147,11 @@ export default async function ApplicationsPage({
                 <div className="min-w-0">
                   <Link
                     href={`/applications/${item.id}`}
-                    className="font-medium break-words text-stone-900 underline-offset-2 hover:underline"
+                    className="font-medium wrap-anywhere text-stone-900 underline-offset-2 hover:underline"
                   >
                     {item.jobTitle}
                   </Link>
-                  <p className="text-sm break-words text-stone-600">{item.companyName}</p>
+                  <p className="text-sm wrap-anywhere text-stone-600">{item.companyName}</p>
                 </div>
                 <div className="flex flex-wrap items-center gap-1.5">
                   <StageBadge stage={item.stage} />

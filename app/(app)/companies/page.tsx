@@ -85,7 +85,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Se
                 className="block rounded-xl border border-stone-200 bg-white p-4 hover:border-brand-600"
               >
                 <span className="flex flex-wrap items-center gap-2">
-                  <span className="min-w-0 font-medium break-words">{company.name}</span>
+                  <span className="min-w-0 font-medium wrap-anywhere">{company.name}</span>
                   {company.isSample ? <SampleBadge /> : null}
                 </span>
                 <span className="mt-1 block text-sm text-stone-600">

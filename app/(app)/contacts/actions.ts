@@ -102,6 +102,7 @@ export const deleteContactAction = withUser(contactIdSchema, async ({ id }, user
 /** For ConfirmButton: deletes, then goes to the list; on failure back to the contact page. */
 export async function deleteContactFromForm(formData: FormData): Promise<void> {
   const result = await deleteContactAction(idle, formData);
+  if (result.status === "error" && result.code === "unauthenticated") redirect("/sign-in");
   const id = formData.get("id");
   redirect(
     typeof id === "string" && result.status === "error" && result.code !== "not_found"
@@ -170,6 +171,7 @@ export const deleteInteractionAction = withUser(interactionIdSchema, async ({ id
 /** For ConfirmButton on the interaction's edit page. */
 export async function deleteInteractionFromForm(formData: FormData): Promise<void> {
   const result = await deleteInteractionAction(idle, formData);
+  if (result.status === "error" && result.code === "unauthenticated") redirect("/sign-in");
   // Success redirected already; anything else means it is gone or not the user's.
   if (result.status !== "success") redirect("/contacts");
 }

@@ -174,7 +174,7 @@ function WorthNurturing({ data, today }: { data: Dashboard; today: string }) {
                     <span className="text-sm text-stone-500 tabular-nums">{index + 1}.</span>
                     <Link
                       href={`/contacts/${row.contactId}`}
-                      className={`${linkClass} break-words`}
+                      className={`${linkClass} wrap-anywhere`}
                     >
                       {row.fullName}
                     </Link>
@@ -186,7 +186,7 @@ function WorthNurturing({ data, today }: { data: Dashboard; today: string }) {
                 </div>
                 <ScoreBar score={row.assessment.score} />
               </div>
-              <p className="mt-2 text-sm break-words text-stone-800">
+              <p className="mt-2 text-sm wrap-anywhere text-stone-800">
                 {describeReasons(row.assessment.reasons)}
               </p>
               <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
@@ -199,7 +199,7 @@ function WorthNurturing({ data, today }: { data: Dashboard; today: string }) {
                 </Link>
                 <Due dueOn={row.assessment.action.dueOn} today={today} />
                 {row.assessment.action.detail ? (
-                  <span className="min-w-0 text-sm break-words text-stone-600">
+                  <span className="min-w-0 text-sm wrap-anywhere text-stone-600">
                     {row.assessment.action.detail}
                   </span>
                 ) : null}
@@ -242,7 +242,7 @@ function DueFollowUps({ data, today }: { data: Dashboard; today: string }) {
                 ) : null}
                 <Due dueOn={followUp.dueOn} today={today} />
               </div>
-              <p className="text-sm break-words text-stone-800">{followUp.reason}</p>
+              <p className="text-sm wrap-anywhere text-stone-800">{followUp.reason}</p>
               <FollowUpControls
                 id={followUp.id}
                 what={`${followUp.reason} (${followUp.contactName})`}

@@ -72,7 +72,7 @@ export default async function OpeningsPage({ searchParams }: { searchParams: Sea
           {rows.map((opening) => (
             <li key={opening.id} className="rounded-xl border border-stone-200 bg-white p-4">
               <h2 className="flex flex-wrap items-center gap-2">
-                <span className="min-w-0 font-medium break-words">{opening.title}</span>
+                <span className="min-w-0 font-medium wrap-anywhere">{opening.title}</span>
                 {opening.isSample ? <SampleBadge /> : null}
               </h2>
               <p className="mt-1 flex flex-wrap items-center gap-x-2 text-sm text-stone-600">

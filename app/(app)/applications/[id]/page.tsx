@@ -261,13 +261,13 @@ export default async function ApplicationPage({
           {application.feedback ? (
             <div className="sm:col-span-2">
               <dt className="text-stone-600">Feedback received</dt>
-              <dd className="whitespace-pre-line break-words">{application.feedback}</dd>
+              <dd className="whitespace-pre-line wrap-anywhere">{application.feedback}</dd>
             </div>
           ) : null}
           {application.notes ? (
             <div className="sm:col-span-2">
               <dt className="text-stone-600">Notes</dt>
-              <dd className="whitespace-pre-line break-words">{application.notes}</dd>
+              <dd className="whitespace-pre-line wrap-anywhere">{application.notes}</dd>
             </div>
           ) : null}
         </dl>
@@ -339,7 +339,7 @@ export default async function ApplicationPage({
                       </p>
                     ) : null}
                     {person.discussed ? (
-                      <p className="mt-1 text-sm break-words whitespace-pre-line text-stone-800">
+                      <p className="mt-1 text-sm wrap-anywhere whitespace-pre-line text-stone-800">
                         {person.discussed}
                       </p>
                     ) : null}

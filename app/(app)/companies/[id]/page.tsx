@@ -147,7 +147,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
             </Detail>
             <Detail term="Notes">
               {company.notes ? (
-                <span className="whitespace-pre-line break-words">{company.notes}</span>
+                <span className="whitespace-pre-line wrap-anywhere">{company.notes}</span>
               ) : (
                 "None"
               )}
@@ -168,7 +168,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                     href={`/contacts/${person.id}`}
                     className="flex min-h-11 flex-col justify-center py-2 hover:text-brand-800"
                   >
-                    <span className="font-medium break-words">{person.fullName}</span>
+                    <span className="font-medium wrap-anywhere">{person.fullName}</span>
                     {person.title ? (
                       <span className="text-sm text-stone-600">{person.title}</span>
                     ) : null}
@@ -199,7 +199,9 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                     href={`/applications/${application.id}`}
                     className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 hover:text-brand-800"
                   >
-                    <span className="min-w-0 font-medium break-words">{application.jobTitle}</span>
+                    <span className="min-w-0 font-medium wrap-anywhere">
+                      {application.jobTitle}
+                    </span>
                     <span className="flex items-center gap-2 text-sm text-stone-600">
                       {application.isSample ? <SampleBadge /> : null}
                       {stageLabels[application.stage]}
@@ -223,7 +225,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
               {openings.rows.map((opening) => (
                 <li key={opening.id} className="space-y-1 py-3">
                   <p className="flex flex-wrap items-center gap-2">
-                    <span className="min-w-0 font-medium break-words">{opening.title}</span>
+                    <span className="min-w-0 font-medium wrap-anywhere">{opening.title}</span>
                     {opening.isSample ? <SampleBadge /> : null}
                   </p>
                   <p className="text-sm text-stone-600">
@@ -232,7 +234,7 @@ export default async function CompanyPage({ params, searchParams }: Props) {
                       .join(" · ")}
                   </p>
                   {opening.notes ? (
-                    <p className="text-sm whitespace-pre-line break-words text-stone-700">
+                    <p className="text-sm whitespace-pre-line wrap-anywhere text-stone-700">
                       {opening.notes}
                     </p>
                   ) : null}

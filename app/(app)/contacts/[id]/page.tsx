@@ -107,7 +107,7 @@ export default async function ContactPage({
             </Link>
           </p>
           <h1 className="mt-1 flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
-            <span className="break-words">{contact.fullName}</span>
+            <span className="wrap-anywhere">{contact.fullName}</span>
             {contact.isSample ? <SampleBadge /> : null}
           </h1>
           <p className="mt-1 text-sm text-stone-700">
@@ -202,7 +202,7 @@ export default async function ContactPage({
         <Section id="details" title="Details">
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[auto_1fr]">
             <dt className="font-medium text-stone-600">Email</dt>
-            <dd className="min-w-0 break-words">
+            <dd className="min-w-0 wrap-anywhere">
               {contact.email ? (
                 <a
                   href={`mailto:${contact.email}`}
@@ -230,7 +230,7 @@ export default async function ContactPage({
               )}
             </dd>
             <dt className="font-medium text-stone-600">LinkedIn</dt>
-            <dd className="min-w-0 break-words">
+            <dd className="min-w-0 wrap-anywhere">
               {contact.linkedinUrl ? (
                 <a
                   href={contact.linkedinUrl}
@@ -285,7 +285,7 @@ export default async function ContactPage({
           {contact.notes ? (
             <div className="mt-4 border-t border-stone-200 pt-4">
               <h3 className="text-sm font-medium text-stone-600">Notes</h3>
-              <p className="mt-1 text-sm whitespace-pre-line break-words">{contact.notes}</p>
+              <p className="mt-1 text-sm whitespace-pre-line wrap-anywhere">{contact.notes}</p>
             </div>
           ) : null}
         </Section>
@@ -310,7 +310,7 @@ export default async function ContactPage({
                     <span className="text-stone-600">· {stageLabels[participation.stage]}</span>
                   </p>
                   {participation.discussed ? (
-                    <p className="mt-1 text-sm whitespace-pre-line break-words text-stone-700">
+                    <p className="mt-1 text-sm whitespace-pre-line wrap-anywhere text-stone-700">
                       Discussed: {participation.discussed}
                     </p>
                   ) : null}
@@ -379,7 +379,7 @@ export default async function ContactPage({
                     </Link>
                   </div>
                   {entry.summary ? (
-                    <p className="text-sm whitespace-pre-line break-words text-stone-800">
+                    <p className="text-sm whitespace-pre-line wrap-anywhere text-stone-800">
                       {entry.summary}
                     </p>
                   ) : null}
@@ -418,7 +418,7 @@ export default async function ContactPage({
               <ul className="divide-y divide-stone-200">
                 {notes.map((note) => (
                   <li key={note.id} className="py-3 text-sm first:pt-0 last:pb-0">
-                    <p className="font-medium break-words">{note.subject || "(no subject)"}</p>
+                    <p className="font-medium wrap-anywhere">{note.subject || "(no subject)"}</p>
                     <p className="text-stone-600">
                       {noteChannel[note.channel]} · {noteStatus[note.status]}
                       {note.sentAt
@@ -439,7 +439,7 @@ export default async function ContactPage({
               <ul className="divide-y divide-stone-200">
                 {followUps.map((followUp) => (
                   <li key={followUp.id} className="space-y-2 py-3 text-sm first:pt-0 last:pb-0">
-                    <p className="break-words">{followUp.reason}</p>
+                    <p className="wrap-anywhere">{followUp.reason}</p>
                     <p className="text-stone-600">
                       Due {formatDay(followUp.dueOn)} · {followUpStatus[followUp.status]}
                     </p>

@@ -47,7 +47,7 @@ export default async function DuplicatesPage() {
                 aria-labelledby={`group-${index}`}
                 className="rounded-2xl border border-stone-200 bg-white p-4 sm:p-6"
               >
-                <h2 id={`group-${index}`} className="mb-3 font-semibold break-words">
+                <h2 id={`group-${index}`} className="mb-3 font-semibold wrap-anywhere">
                   {group.email}{" "}
                   <span className="font-normal text-stone-600">({group.total} records)</span>
                 </h2>

@@ -93,8 +93,9 @@ export const discardImportAction = withUser(importBatchIdSchema, async ({ batchI
   redirect("/contacts/import");
 });
 
-/** For ConfirmButton: discards the upload; whatever happens, back to the import page. */
+/** For ConfirmButton: discards the upload; whatever else happens, back to the import page. */
 export async function discardImportFromForm(formData: FormData): Promise<void> {
-  await discardImportAction(idle, formData);
+  const result = await discardImportAction(idle, formData);
+  if (result.status === "error" && result.code === "unauthenticated") redirect("/sign-in");
   redirect("/contacts/import");
 }

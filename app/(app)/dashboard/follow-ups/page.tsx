@@ -67,7 +67,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Se
                     <time dateTime={followUp.dueOn}>{due.text}</time>
                   </span>
                 </div>
-                <p className="text-sm break-words text-stone-800">
+                <p className="text-sm wrap-anywhere text-stone-800">
                   {followUp.reason}
                   {followUp.jobTitle ? (
                     <span className="text-stone-600"> · after {followUp.jobTitle}</span>

@@ -30,7 +30,9 @@ export default async function NotePage({ params }: { params: Promise<{ id: strin
             : "All notes"}
         </Link>
       </Button>
-      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Note to {note.contactName}</h1>
+      <h1 className="mb-4 text-2xl font-semibold tracking-tight wrap-anywhere">
+        Note to {note.contactName}
+      </h1>
       <NoteCard
         note={note}
         sender={sender}

@@ -137,7 +137,7 @@ export default async function ImportBatchPage({
               data-testid="import-problems"
             >
               {preview.problems.map((row) => (
-                <li key={row.line} className="px-4 py-2 break-words text-stone-800">
+                <li key={row.line} className="px-4 py-2 wrap-anywhere text-stone-800">
                   <span className="font-medium">Line {row.line}:</span> {row.reason}
                 </li>
               ))}
