@@ -189,6 +189,9 @@ describe("merging duplicate contacts", () => {
       await makeContact(alice.id, {
         fullName: `Copy ${index}`,
         email: index % 2 ? "Many@x.test" : "many@X.test",
+        // Distinct creation times: rows inserted within one clock tick would tie, and the
+        // group's order (oldest first, then id) would depend on random ids.
+        createdAt: new Date(Date.UTC(2026, 0, 1, 9, 0, index)),
       });
     }
     await makeContact(alice.id, { fullName: "Unique", email: "unique@x.test" });
