@@ -1,6 +1,14 @@
 import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -82,6 +90,9 @@ type Result = {
   p99: number;
   errors: number;
   rssMb: number;
+  /** CPU time per request of the app server and of the database's backends, in ms. */
+  appCpuMs: number;
+  dbCpuMs: number;
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -100,8 +111,37 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-/** N workers request the URL back to back for the duration; every response body is read. */
-async function load(url: string, cookie: string, pid: number | undefined) {
+/** User + system CPU time of a process, in ms (Linux /proc; clock ticks are 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of the Postgres backends serving one database (their title names it). */
+function databaseCpuMs(database: string | undefined): number {
+  if (!database) return 0;
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (title.startsWith("postgres: ") && title.includes(` ${database} `))
+        total += cpuMs(Number(entry));
+    } catch {}
+  }
+  return total;
+}
+
+/**
+ * N workers request the URL back to back for the duration; every response body is read.
+ * Besides latency, the CPU each request cost the app server and the database: on a machine
+ * shared with other work, requests per second swing with the neighbours, CPU per request less.
+ */
+async function load(url: string, cookie: string, pid: number | undefined, database?: string) {
   const latencies: number[] = [];
   let errors = 0;
   let peakRss = 0;
@@ -123,8 +163,12 @@ async function load(url: string, cookie: string, pid: number | undefined) {
     }
   };
   const started = performance.now();
+  const appCpuBefore = pid ? cpuMs(pid) : 0;
+  const dbCpuBefore = databaseCpuMs(database);
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
+  const appCpu = pid ? cpuMs(pid) - appCpuBefore : 0;
+  const dbCpu = databaseCpuMs(database) - dbCpuBefore;
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
   return {
@@ -134,6 +178,8 @@ async function load(url: string, cookie: string, pid: number | undefined) {
     p99: Math.round(percentile(latencies, 99)),
     errors,
     rssMb: peakRss,
+    appCpuMs: latencies.length ? Math.round((10 * appCpu) / latencies.length) / 10 : 0,
+    dbCpuMs: latencies.length ? Math.round((10 * dbCpu) / latencies.length) / 10 : 0,
   };
 }
 
@@ -224,12 +270,13 @@ async function run(
     await waitForHealth(server, base);
     const cookie = await signIn(base, prepared.email, password);
     const pages = pagePaths(prepared);
+    const database = prepared.databaseUrl && new URL(prepared.databaseUrl).pathname.slice(1);
     for (const page of pages) {
       await load(`${base}${page}`, cookie, server.pid).catch(() => undefined); // warm-up
-      const measured = await load(`${base}${page}`, cookie, server.pid);
+      const measured = await load(`${base}${page}`, cookie, server.pid, database || undefined);
       const label = page.replace(/[0-9a-f-]{36}/, ":id");
       console.info(
-        `  ${label.padEnd(22)} ${String(measured.rps).padStart(5)} req/s  p50 ${measured.p50} ms  p95 ${measured.p95} ms  p99 ${measured.p99} ms  rss ${measured.rssMb} MB${measured.errors ? `  errors ${measured.errors}` : ""}`,
+        `  ${label.padEnd(22)} ${String(measured.rps).padStart(5)} req/s  p50 ${measured.p50} ms  p95 ${measured.p95} ms  p99 ${measured.p99} ms  cpu/req app ${measured.appCpuMs} ms db ${measured.dbCpuMs} ms  rss ${measured.rssMb} MB${measured.errors ? `  errors ${measured.errors}` : ""}`,
       );
       results.push({ target, page: label, ...measured });
     }
@@ -270,13 +317,13 @@ function report(
     "",
     `Command: \`${command}\``,
     "",
-    `Each page is requested back to back by ${connections} concurrent connections for ${args.duration} s over loopback, signed in as the seeded user, after a warm-up run; RSS is the server's peak resident memory during the run.`,
+    `Each page is requested back to back by ${connections} concurrent connections for ${args.duration} s over loopback, signed in as the seeded user, after a warm-up run; CPU ms per request is the user and system CPU time the app server (and, on Postgres, the database's backend processes) spent during the run divided by the requests served: less sensitive than req/s to other work on the machine; RSS is the server's peak resident memory during the run.`,
     "",
-    "| Database | Contacts | Page | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB |",
-    "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Database | Contacts | Page | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/req | db CPU ms/req | server RSS MB |",
+    "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...results.map(
       (r) =>
-        `| ${r.target.driver} | ${r.target.size.toLocaleString("en")} | \`${r.page}\` | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.rssMb} |`,
+        `| ${r.target.driver} | ${r.target.size.toLocaleString("en")} | \`${r.page}\` | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.appCpuMs} | ${r.target.driver === "postgres" ? r.dbCpuMs : "–"} | ${r.rssMb} |`,
     ),
     "",
   ];
