@@ -333,7 +333,7 @@ function report(
     lines.push(
       `### First-load JavaScript (${where})`,
       "",
-      `Every script the page loads in Chromium (${measured.chromium}) from navigation until the network is idle, signed in; gzip is each file compressed with zlib's default level, as \`next start\` serves it. Target: the dashboard under 150 kB compressed.`,
+      `Every script the page loads in Chromium (${measured.chromium}) from navigation until the network is idle, signed in; gzip is each file compressed with zlib's default level, as \`next start\` serves it; kB are 1,024 bytes. Target: the dashboard under 150 kB compressed.`,
       "",
       "| Page | scripts | raw kB | gzip kB | target |",
       "| --- | ---: | ---: | ---: | --- |",
