@@ -38,7 +38,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               </span>
             </Link>
             <form action={signOutAction}>
-              <Button type="submit" variant="ghost" className="px-3" aria-label="Sign out">
+              <Button type="submit" variant="ghost" size="compact" aria-label="Sign out">
                 <LogOut aria-hidden="true" className="size-4" />
                 <span className="hidden sm:inline">Sign out</span>
               </Button>

@@ -1,9 +1,5 @@
-"use client";
-
 import { Building2, Contact, LayoutDashboard, Mail, Send } from "lucide-react";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { cn } from "@/lib/utils";
+import { NavLink } from "./nav-link";
 
 export const navItems = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
@@ -13,29 +9,21 @@ export const navItems = [
   { href: "/notes", label: "Notes", icon: Mail },
 ] as const;
 
-function useIsActive() {
-  const pathname = usePathname();
-  return (href: string) => pathname === href || pathname.startsWith(`${href}/`);
-}
-
 /** Desktop: a row of links in the header. */
 export function HeaderNav() {
-  const isActive = useIsActive();
   return (
     <nav aria-label="Main" className="hidden md:block">
       <ul className="flex items-center gap-1">
         {navItems.map(({ href, label }) => (
           <li key={href}>
-            <Link
+            <NavLink
               href={href}
-              aria-current={isActive(href) ? "page" : undefined}
-              className={cn(
-                "inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-stone-700 hover:bg-stone-100",
-                isActive(href) && "bg-brand-50 text-brand-800",
-              )}
+              className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-stone-100"
+              activeClassName="bg-brand-50 text-brand-800"
+              inactiveClassName="text-stone-700"
             >
               {label}
-            </Link>
+            </NavLink>
           </li>
         ))}
       </ul>
@@ -45,7 +33,6 @@ export function HeaderNav() {
 
 /** Phone: a tab bar within thumb reach at the bottom of the screen. */
 export function TabBar() {
-  const isActive = useIsActive();
   return (
     <nav
       aria-label="Main"
@@ -54,17 +41,15 @@ export function TabBar() {
       <ul className="grid grid-cols-5">
         {navItems.map(({ href, label, icon: Icon }) => (
           <li key={href}>
-            <Link
+            <NavLink
               href={href}
-              aria-current={isActive(href) ? "page" : undefined}
-              className={cn(
-                "flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium text-stone-600",
-                isActive(href) && "text-brand-700",
-              )}
+              className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium"
+              activeClassName="text-brand-700"
+              inactiveClassName="text-stone-600"
             >
               <Icon aria-hidden="true" className="size-5" />
               {label}
-            </Link>
+            </NavLink>
           </li>
         ))}
       </ul>

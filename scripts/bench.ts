@@ -1,6 +1,14 @@
 import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -11,6 +19,7 @@ import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { applications, contacts, processParticipants } from "@/lib/db/schema";
 import { createDemoUser, seedBulk } from "@/lib/demo/seed";
+import { type BrowserReport, measureInBrowser } from "./bench-browser";
 import { signIn, waitForHealth } from "./bench-support";
 import { buildIsCurrent } from "./build-state";
 
@@ -21,14 +30,36 @@ import { buildIsCurrent } from "./build-state";
 // resident memory. Postgres for every size; the embedded database for the smaller ones.
 // Results go to BENCHMARKS.md with the machine, the date and the command.
 
+const PAGE_KEYS = ["dashboard", "contacts", "search", "contact", "application"] as const;
+type PageKey = (typeof PAGE_KEYS)[number];
+
+// A restricted run, for comparing one change on a busy machine, writes elsewhere:
+//   npm run bench -- --sizes 10000 --db postgres --pages dashboard,contacts --skip-browser \
+//     --out /tmp/bench.md --db-prefix mine --port 4300
 const { values: args } = parseArgs({
   options: {
+    /** Contact counts measured on Postgres. */
     sizes: { type: "string", default: "1000,10000,100000" },
+    /** Contact counts measured on the embedded database (100,000 takes too long to seed there). */
     "pglite-sizes": { type: "string", default: "1000,10000" },
+    /** Which databases to measure: postgres, pglite or both. */
+    db: { type: "string", default: "postgres,pglite" },
+    /** Which pages to load: dashboard, contacts, search, contact, application. */
+    pages: { type: "string", default: PAGE_KEYS.join(",") },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
     port: { type: "string", default: "3900" },
     "admin-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    /** Prefix of the throwaway Postgres databases, so two runs on one server never collide. */
+    "db-prefix": { type: "string", default: "runner_up_bench" },
+    /** Contact count (Postgres, else the first target) whose pages the browser measures. */
+    "browser-size": { type: "string", default: "10000" },
+    /** Lighthouse runs per page; the report keeps the median performance score. */
+    "lighthouse-runs": { type: "string", default: "3" },
+    /** Skip first-load JavaScript and Lighthouse (they need Chromium). */
+    "skip-browser": { type: "boolean", default: false },
+    /** Write a V8 CPU profile of the server per target into this folder (node --cpu-prof). */
+    "cpu-prof": { type: "string" },
     out: { type: "string", default: "BENCHMARKS.md" },
   },
 });
@@ -40,6 +71,14 @@ const base = `http://127.0.0.1:${port}`;
 const durationMs = Number(args.duration) * 1000;
 const connections = Number(args.connections);
 const password = "benchmark password";
+const drivers = new Set(args.db!.split(",").filter(Boolean));
+const pageKeys = args.pages!.split(",").filter(Boolean) as PageKey[];
+for (const key of pageKeys) {
+  if (!PAGE_KEYS.includes(key)) throw new Error(`unknown page "${key}": ${PAGE_KEYS.join(", ")}`);
+}
+if (!/^[a-z_][a-z0-9_]*$/.test(args["db-prefix"]!)) {
+  throw new Error("--db-prefix: lower-case letters, digits and underscores only");
+}
 
 type Target = { driver: "postgres" | "pglite"; size: number };
 type Result = {
@@ -51,6 +90,9 @@ type Result = {
   p99: number;
   errors: number;
   rssMb: number;
+  /** CPU time per request of the app server and of the database's backends, in ms. */
+  appCpuMs: number;
+  dbCpuMs: number;
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -69,8 +111,37 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-/** N workers request the URL back to back for the duration; every response body is read. */
-async function load(url: string, cookie: string, pid: number | undefined) {
+/** User + system CPU time of a process, in ms (Linux /proc; clock ticks are 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of the Postgres backends serving one database (their title names it). */
+function databaseCpuMs(database: string | undefined): number {
+  if (!database) return 0;
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (title.startsWith("postgres: ") && title.includes(` ${database} `))
+        total += cpuMs(Number(entry));
+    } catch {}
+  }
+  return total;
+}
+
+/**
+ * N workers request the URL back to back for the duration; every response body is read.
+ * Besides latency, the CPU each request cost the app server and the database: on a machine
+ * shared with other work, requests per second swing with the neighbours, CPU per request less.
+ */
+async function load(url: string, cookie: string, pid: number | undefined, database?: string) {
   const latencies: number[] = [];
   let errors = 0;
   let peakRss = 0;
@@ -92,8 +163,12 @@ async function load(url: string, cookie: string, pid: number | undefined) {
     }
   };
   const started = performance.now();
+  const appCpuBefore = pid ? cpuMs(pid) : 0;
+  const dbCpuBefore = databaseCpuMs(database);
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
+  const appCpu = pid ? cpuMs(pid) - appCpuBefore : 0;
+  const dbCpu = databaseCpuMs(database) - dbCpuBefore;
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
   return {
@@ -103,6 +178,8 @@ async function load(url: string, cookie: string, pid: number | undefined) {
     p99: Math.round(percentile(latencies, 99)),
     errors,
     rssMb: peakRss,
+    appCpuMs: latencies.length ? Math.round((10 * appCpu) / latencies.length) / 10 : 0,
+    dbCpuMs: latencies.length ? Math.round((10 * dbCpu) / latencies.length) / 10 : 0,
   };
 }
 
@@ -111,7 +188,7 @@ async function prepare(target: Target) {
   let databaseUrl: string | undefined;
   let dataDir: string | undefined;
   if (target.driver === "postgres") {
-    const name = `runner_up_bench_${target.size}_${Date.now()}`;
+    const name = `${args["db-prefix"]}_${target.size}_${Date.now()}`;
     const admin = postgres(args["admin-url"]!, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
@@ -142,12 +219,29 @@ async function prepare(target: Target) {
     .where(and(eq(applications.userId, userId), eq(applications.stage, "rejected")))
     .orderBy(sql`random()`)
     .limit(1);
+  // Fresh statistics, as autovacuum would have them on a database that has been up a while:
+  // without them the planner guesses row counts for the just-inserted tables.
+  if (databaseUrl) await handle.db.execute(sql`analyze`);
   await handle.close();
   console.info(`  seeded ${target.size} contacts on ${target.driver} in ${seeded.ms} ms`);
   return { email, databaseUrl, dataDir, contactId: busy?.id, applicationId: rejected?.id };
 }
 
-async function run(target: Target): Promise<Result[]> {
+function pagePaths(prepared: { contactId?: string; applicationId?: string }) {
+  const paths: Record<PageKey, string | undefined> = {
+    dashboard: "/dashboard",
+    contacts: "/contacts",
+    search: "/contacts?q=an",
+    contact: prepared.contactId && `/contacts/${prepared.contactId}`,
+    application: prepared.applicationId && `/applications/${prepared.applicationId}`,
+  };
+  return pageKeys.flatMap((key) => (paths[key] ? [paths[key]] : []));
+}
+
+async function run(
+  target: Target,
+  withBrowser: boolean,
+): Promise<{ results: Result[]; browser?: BrowserReport }> {
   console.info(`\n${target.driver}, ${target.size} contacts`);
   const prepared = await prepare(target);
   const env = {
@@ -158,29 +252,43 @@ async function run(target: Target): Promise<Result[]> {
     PGLITE_DIR: prepared.dataDir ? path.join(prepared.dataDir, "pglite") : "",
     OPENAI_API_KEY: "",
   };
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  const profile = args["cpu-prof"]
+    ? [
+        "--cpu-prof",
+        `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`,
+        `--cpu-prof-name=${target.driver}-${target.size}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  if (args["cpu-prof"]) mkdirSync(args["cpu-prof"], { recursive: true });
+  const server = spawn(process.execPath, [...profile, nextBin, "start", "--port", String(port)], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
   const results: Result[] = [];
+  let browser: BrowserReport | undefined;
   try {
     await waitForHealth(server, base);
     const cookie = await signIn(base, prepared.email, password);
-    const pages = [
-      "/dashboard",
-      "/contacts",
-      "/contacts?q=an",
-      ...(prepared.contactId ? [`/contacts/${prepared.contactId}`] : []),
-      ...(prepared.applicationId ? [`/applications/${prepared.applicationId}`] : []),
-    ];
+    const pages = pagePaths(prepared);
+    const database = prepared.databaseUrl && new URL(prepared.databaseUrl).pathname.slice(1);
     for (const page of pages) {
       await load(`${base}${page}`, cookie, server.pid).catch(() => undefined); // warm-up
-      const measured = await load(`${base}${page}`, cookie, server.pid);
+      const measured = await load(`${base}${page}`, cookie, server.pid, database || undefined);
       const label = page.replace(/[0-9a-f-]{36}/, ":id");
       console.info(
-        `  ${label.padEnd(22)} ${String(measured.rps).padStart(5)} req/s  p50 ${measured.p50} ms  p95 ${measured.p95} ms  p99 ${measured.p99} ms  rss ${measured.rssMb} MB${measured.errors ? `  errors ${measured.errors}` : ""}`,
+        `  ${label.padEnd(22)} ${String(measured.rps).padStart(5)} req/s  p50 ${measured.p50} ms  p95 ${measured.p95} ms  p99 ${measured.p99} ms  cpu/req app ${measured.appCpuMs} ms db ${measured.dbCpuMs} ms  rss ${measured.rssMb} MB${measured.errors ? `  errors ${measured.errors}` : ""}`,
       );
       results.push({ target, page: label, ...measured });
+    }
+    if (withBrowser) {
+      browser = await measureInBrowser({
+        base,
+        cookie,
+        // Every page for the JavaScript it loads; Lighthouse for the two the issue names.
+        pages: pagePaths(prepared).filter((page) => !page.includes("?")),
+        lighthousePages: ["/dashboard", "/contacts"],
+        lighthouseRuns: Number(args["lighthouse-runs"]),
+      });
     }
   } finally {
     server.kill("SIGTERM");
@@ -193,29 +301,86 @@ async function run(target: Target): Promise<Result[]> {
       await admin.end();
     }
   }
-  return results;
+  return { results, browser };
 }
 
-function report(results: Result[], command: string): string {
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function report(
+  results: Result[],
+  browser: { target: Target; report: BrowserReport } | undefined,
+  command: string,
+): string {
   const cpu = os.cpus();
   const lines = [
-    "# Benchmarks",
-    "",
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.type()} ${os.release()}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
     "",
     `Command: \`${command}\``,
     "",
-    `Each page is requested back to back by ${connections} concurrent connections for ${args.duration} s over loopback, signed in as the seeded user, after a warm-up run; RSS is the server's peak resident memory during the run.`,
+    `Each page is requested back to back by ${connections} concurrent connections for ${args.duration} s over loopback, signed in as the seeded user, after a warm-up run; CPU ms per request is the user and system CPU time the app server (and, on Postgres, the database's backend processes) spent during the run divided by the requests served: less sensitive than req/s to other work on the machine; RSS is the server's peak resident memory during the run.`,
     "",
-    "| Database | Contacts | Page | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB |",
-    "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| Database | Contacts | Page | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU ms/req | db CPU ms/req | server RSS MB |",
+    "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...results.map(
       (r) =>
-        `| ${r.target.driver} | ${r.target.size.toLocaleString("en")} | \`${r.page}\` | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.rssMb} |`,
+        `| ${r.target.driver} | ${r.target.size.toLocaleString("en")} | \`${r.page}\` | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.appCpuMs} | ${r.target.driver === "postgres" ? r.dbCpuMs : "–"} | ${r.rssMb} |`,
     ),
     "",
   ];
+  if (browser) {
+    const { target, report: measured } = browser;
+    const where = `${target.driver}, ${target.size.toLocaleString("en")} contacts`;
+    lines.push(
+      `### First-load JavaScript (${where})`,
+      "",
+      `Every script the page loads in Chromium (${measured.chromium}) from navigation until the network is idle, signed in; gzip is each file compressed with zlib's default level, as \`next start\` serves it; kB are 1,024 bytes. Target: the dashboard under 150 kB compressed.`,
+      "",
+      "| Page | scripts | raw kB | gzip kB | target |",
+      "| --- | ---: | ---: | ---: | --- |",
+      ...measured.javascript.map((page) => {
+        const label = page.page.replace(/[0-9a-f-]{36}/, ":id");
+        const target =
+          page.page === "/dashboard" ? (page.gzipBytes < 150 * 1024 ? "met" : "not met") : "";
+        return `| \`${label}\` | ${page.scripts} | ${kb(page.rawBytes)} | ${kb(page.gzipBytes)} | ${target} |`;
+      }),
+      "",
+    );
+    if (measured.lighthouse.length > 0) {
+      lines.push(
+        `### Lighthouse (${where})`,
+        "",
+        `Lighthouse ${measured.lighthouseVersion}, default mobile profile (emulated phone, simulated slow 4G and 4× CPU slowdown), headless Chromium, ${measured.lighthouseRuns} runs per page: the median performance score, the lowest accessibility score. Targets: performance at least 95, accessibility 100.`,
+        "",
+        "| Page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS | targets |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        ...measured.lighthouse.map((page) => {
+          const met = page.performance >= 95 && page.accessibility === 100;
+          const failing = page.failedAudits.length
+            ? ` (failing: ${page.failedAudits.join(", ")})`
+            : "";
+          return `| \`${page.page}\` | ${page.performance} | ${page.accessibility} | ${Math.round(page.fcp)} | ${Math.round(page.lcp)} | ${Math.round(page.tbt)} | ${page.cls.toFixed(3)} | ${met ? "met" : "not met"}${failing} |`;
+        }),
+        "",
+      );
+    }
+  }
   return lines.join("\n");
+}
+
+// The generated part sits between these markers; notes written around it by hand survive a run.
+const START_MARKER = "<!-- bench:start: written by `npm run bench`, edit outside the markers -->";
+const END_MARKER = "<!-- bench:end -->";
+
+function writeReport(file: string, generated: string) {
+  const block = `${START_MARKER}\n${generated}\n${END_MARKER}`;
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const start = existing.indexOf(START_MARKER);
+  const end = existing.indexOf(END_MARKER);
+  const text =
+    start >= 0 && end > start
+      ? `${existing.slice(0, start)}${block}${existing.slice(end + END_MARKER.length)}`
+      : `# Benchmarks\n\n${block}\n`;
+  writeFileSync(file, text);
 }
 
 async function main() {
@@ -227,16 +392,31 @@ async function main() {
     });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
+  const sizes = (list: string) => list.split(",").filter(Boolean).map(Number);
   const targets: Target[] = [
-    ...args.sizes!.split(",").map((size) => ({ driver: "postgres" as const, size: Number(size) })),
-    ...args["pglite-sizes"]!.split(",")
-      .filter(Boolean)
-      .map((size) => ({ driver: "pglite" as const, size: Number(size) })),
+    ...(drivers.has("postgres") ? sizes(args.sizes!) : []).map((size) => ({
+      driver: "postgres" as const,
+      size,
+    })),
+    ...(drivers.has("pglite") ? sizes(args["pglite-sizes"]!) : []).map((size) => ({
+      driver: "pglite" as const,
+      size,
+    })),
   ];
+  if (targets.length === 0) throw new Error("nothing to measure: check --db and the sizes");
+  const browserSize = Number(args["browser-size"]);
+  const browserTarget = args["skip-browser"]
+    ? undefined
+    : (targets.find((t) => t.driver === "postgres" && t.size === browserSize) ?? targets[0]);
   const results: Result[] = [];
-  for (const target of targets) results.push(...(await run(target)));
+  let browser: { target: Target; report: BrowserReport } | undefined;
+  for (const target of targets) {
+    const outcome = await run(target, target === browserTarget);
+    results.push(...outcome.results);
+    if (outcome.browser) browser = { target, report: outcome.browser };
+  }
   const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
-  writeFileSync(path.join(root, args.out!), report(results, command));
+  writeReport(path.resolve(root, args.out!), report(results, browser, command));
   console.info(`\nWrote ${args.out}`);
 }
 

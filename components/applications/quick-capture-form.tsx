@@ -198,7 +198,7 @@ export function QuickCaptureForm({
         </Field>
       </fieldset>
 
-      <SubmitButton className="min-h-14 w-full text-base" pendingLabel="Saving…">
+      <SubmitButton size="large" className="w-full" pendingLabel="Saving…">
         Save everyone
       </SubmitButton>
     </form>

@@ -28,7 +28,7 @@ export function FollowUpControls({ id, what }: { id: string; what: string }) {
       <div className="flex flex-wrap gap-2">
         <form action={done.formAction} noValidate>
           <input type="hidden" name="id" value={id} />
-          <SubmitButton className="px-3">
+          <SubmitButton size="compact">
             <Check aria-hidden="true" className="size-4" />
             Done
             <span className="sr-only">: {what}</span>
@@ -38,7 +38,7 @@ export function FollowUpControls({ id, what }: { id: string; what: string }) {
           <form key={by} action={snooze.formAction} noValidate>
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="by" value={by} />
-            <SubmitButton variant="secondary" className="px-3">
+            <SubmitButton variant="secondary" size="compact">
               {by === "week" ? <Clock aria-hidden="true" className="size-4" /> : null}
               +1 {by}
               <span className="sr-only">: snooze {what}</span>
@@ -47,7 +47,7 @@ export function FollowUpControls({ id, what }: { id: string; what: string }) {
         ))}
         <form action={skip.formAction} noValidate>
           <input type="hidden" name="id" value={id} />
-          <SubmitButton variant="ghost" className="px-3">
+          <SubmitButton variant="ghost" size="compact">
             <SkipForward aria-hidden="true" className="size-4" />
             Skip
             <span className="sr-only">: {what}</span>

@@ -1,12 +1,12 @@
 "use client";
 
+import { clsx } from "clsx";
 import { Check, Copy, Mail, Sparkles, TriangleAlert } from "lucide-react";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { saveNote } from "@/app/(app)/notes/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormAlert, Input, Textarea } from "@/components/ui/field";
 import { checkNote, ELEMENTS, type NoteFacts } from "@/lib/drafting/checker";
-import { cn } from "@/lib/utils";
 
 export type EditableNote = {
   id: string;
@@ -261,7 +261,7 @@ export function NoteEditor({
         <p
           aria-live="polite"
           data-testid="save-state"
-          className={cn("text-sm", saveState === "failed" ? "text-red-700" : "text-stone-600")}
+          className={clsx("text-sm", saveState === "failed" ? "text-red-700" : "text-stone-600")}
         >
           {saveText[saveState]}
         </p>

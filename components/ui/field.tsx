@@ -1,16 +1,21 @@
+import { clsx } from "clsx";
 import type { ComponentProps, ReactNode } from "react";
-import { cn } from "@/lib/utils";
 
-export const inputClass =
-  "block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 placeholder:text-stone-400 aria-invalid:border-red-600";
+// Joined with plain clsx (no tailwind-merge in the browser): callers add spacing and width,
+// never a class these already set.
+const controlClass =
+  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 placeholder:text-stone-400 aria-invalid:border-red-600";
+export const inputClass = `${controlClass} min-h-11`;
 
 export function Input({ className, ...props }: ComponentProps<"input">) {
-  return <input className={cn(inputClass, className)} {...props} />;
+  return <input className={clsx(inputClass, className)} {...props} />;
 }
 
 export function Label({ className, ...props }: ComponentProps<"label">) {
-  // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor
-  return <label className={cn("block text-sm font-medium text-stone-800", className)} {...props} />;
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor
+    <label className={clsx("block text-sm font-medium text-stone-800", className)} {...props} />
+  );
 }
 
 type FieldProps = {
@@ -65,11 +70,11 @@ export function FormAlert({ message }: { message?: string }) {
 }
 
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
-  return <textarea className={cn(inputClass, "min-h-24", className)} {...props} />;
+  return <textarea className={clsx(controlClass, "min-h-24", className)} {...props} />;
 }
 
 export function Select({ className, ...props }: ComponentProps<"select">) {
-  return <select className={cn(inputClass, "pr-8", className)} {...props} />;
+  return <select className={clsx(inputClass, "pr-8", className)} {...props} />;
 }
 
 export function Checkbox({
@@ -78,7 +83,7 @@ export function Checkbox({
   ...props
 }: ComponentProps<"input"> & { label: ReactNode }) {
   return (
-    <label className={cn("flex min-h-11 items-center gap-3 text-sm text-stone-800", className)}>
+    <label className={clsx("flex min-h-11 items-center gap-3 text-sm text-stone-800", className)}>
       <input
         type="checkbox"
         className="size-5 rounded border-stone-400 accent-brand-700"

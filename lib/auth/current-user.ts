@@ -3,13 +3,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getSessionUser, type SessionUser } from "@/lib/db/queries/users";
-import { auth } from "./index";
+import { authSecret } from "@/lib/env";
+import { sessionUserId } from "./session-token";
 
-// Resolved once per request (React cache): auth() costs a few ms of CPU, so pages, layouts
-// and actions share one answer instead of asking again per component.
+// Resolved once per request (React cache), so pages, layouts and actions share one answer.
+// The session cookie is decrypted directly (see session-token.ts for why not auth()).
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId((await headers()).get("cookie") ?? "", authSecret());
   if (!id) return null;
   // A valid cookie for a deleted account is no account.
   return (await getSessionUser(id)) ?? null;
