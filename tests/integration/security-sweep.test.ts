@@ -138,6 +138,8 @@ async function createAccount(label: string) {
     fullName: `Person ${tag}`,
     email: `person-${tag}@example.test`.toLowerCase(),
     companyId: company.id,
+    // A tag, so the trigger-kept tag counts (contact_tags) hold a row of this account too.
+    tags: [`tag-${tag}`.toLowerCase()],
   });
   const contact2 = await makeContact(user.id, { fullName: `Second ${tag}`, companyId: company.id });
   const application = await makeApplication(user.id, company.id, { jobTitle: `Role ${tag}` });
