@@ -1,32 +1,11 @@
-import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumArgs, findChromium } from "./scripts/chromium";
 import { appSecretSentinels, llmSecretSentinels } from "./tests/support/secret-sentinels";
-
-// Browsers cannot be downloaded here: use the machine's Chromium (Debian's `chromium`).
-function findChromium(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    try {
-      return execFileSync("which", [name], { encoding: "utf8" }).trim();
-    } catch {}
-  }
-  throw new Error("No Chromium found: install Debian's `chromium` package or set CHROMIUM_PATH.");
-}
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const llmPort = port + 910;
-const launchOptions = {
-  executablePath: findChromium(),
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+const launchOptions = { executablePath: findChromium(), args: chromiumArgs };
 
 export default defineConfig({
   testDir: "tests/e2e",

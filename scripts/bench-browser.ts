@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { chromiumArgs, findChromium } from "./chromium";
 
 // The browser half of `npm run bench`: what a signed-in page costs the phone that opens it.
 // 1. First-load JavaScript: each page opened in Chromium, every script it loads counted, raw
@@ -32,25 +33,7 @@ export type BrowserReport = {
 };
 
 // Quiet, offline Chromium: no update checks, no sync, nothing but the page under test.
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-function findChromium(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    try {
-      return execFileSync("which", [name], { encoding: "utf8" }).trim();
-    } catch {}
-  }
-  throw new Error("No Chromium found: install Debian's `chromium` package or set CHROMIUM_PATH.");
-}
+const CHROMIUM_FLAGS = ["--headless", ...chromiumArgs];
 
 function cookieParts(cookie: string) {
   const index = cookie.indexOf("=");
