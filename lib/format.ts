@@ -1,12 +1,12 @@
 import { format, formatDistanceToNowStrict, parseISO } from "date-fns";
+import { formatCalendarDay } from "./calendar-day";
 
 // Dates shown to people. Calendar dates are stored as "YYYY-MM-DD" strings (no time zone to
 // shift them); moments are Date objects.
 
 export function formatDay(value: string | Date | null | undefined): string {
   if (!value) return "";
-  const date = typeof value === "string" ? parseISO(value) : value;
-  return format(date, "d MMM yyyy");
+  return typeof value === "string" ? formatCalendarDay(value) : format(value, "d MMM yyyy");
 }
 
 export function formatMoment(value: Date | null | undefined): string {

@@ -4,7 +4,7 @@ import { createFollowUpAction } from "@/app/(app)/dashboard/follow-up-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, FormAlert, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { formatDay } from "@/lib/format";
+import { formatCalendarDay } from "@/lib/calendar-day";
 
 /** On a contact's page: plan a next step with them by hand (a date and what it is about). */
 export function AddFollowUpForm({
@@ -24,7 +24,7 @@ export function AddFollowUpForm({
       <FormAlert message={form.message} />
       {added ? (
         <p role="status" className="rounded-lg bg-brand-50 p-3 text-sm text-brand-800">
-          Follow-up added for {formatDay(added.dueOn)}.
+          Follow-up added for {formatCalendarDay(added.dueOn)}.
         </p>
       ) : null}
       <input type="hidden" name="contactId" value={contactId} />

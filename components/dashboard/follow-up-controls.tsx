@@ -9,7 +9,7 @@ import {
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormAlert } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { formatDay } from "@/lib/format";
+import { formatCalendarDay } from "@/lib/calendar-day";
 
 /**
  * Done, snooze (+1 week, +1 month) and skip for one open follow-up: a small form per button, so
@@ -56,7 +56,7 @@ export function FollowUpControls({ id, what }: { id: string; what: string }) {
       </div>
       {snoozedTo ? (
         <p role="status" className="text-sm text-stone-600">
-          Snoozed to {formatDay(snoozedTo)}.
+          Snoozed to {formatCalendarDay(snoozedTo)}.
         </p>
       ) : null}
       <FormAlert message={message} />
