@@ -9,7 +9,10 @@ import { sessionUserId } from "./session-token";
 // Resolved once per request (React cache), so pages, layouts and actions share one answer.
 // The session cookie is decrypted directly (see session-token.ts for why not auth()).
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await sessionUserId((await headers()).get("cookie") ?? "", authSecret());
+  const requestHeaders = await headers();
+  // Over https, directly or behind a proxy that says so: the rule Auth.js uses (trustHost).
+  const secure = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  const id = await sessionUserId(requestHeaders.get("cookie") ?? "", authSecret(), secure);
   if (!id) return null;
   // A valid cookie for a deleted account is no account.
   return (await getSessionUser(id)) ?? null;

@@ -19,6 +19,8 @@ const MAX_ENTRIES = 1000;
 
 type Decoded = { sub: string | null; exp: number };
 const decoded = new Map<string, Decoded>();
+/** The secret the kept sessions were decoded with: another secret starts from nothing. */
+let decodedWith: string | undefined;
 
 function remember(key: string, value: Decoded) {
   if (decoded.size >= MAX_ENTRIES) {
@@ -30,8 +32,13 @@ function remember(key: string, value: Decoded) {
 
 /** Auth.js's own decode, whose result is kept for identical tokens until the token expires. */
 async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
-  const { token, salt } = params;
+  const { token, salt, secret } = params;
   if (!token) return null;
+  const keyedBy = Array.isArray(secret) ? secret.join("\u0000") : secret;
+  if (keyedBy !== decodedWith) {
+    decoded.clear();
+    decodedWith = keyedBy;
+  }
   const key = `${salt}\u0000${token}`;
   const now = Date.now() / 1000;
   const hit = decoded.get(key);
@@ -47,14 +54,21 @@ async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
 
 /**
  * The user id in the request's session cookie, or null when there is no valid session.
- * Only the Cookie header is read (not an Authorization header), as auth() does.
+ * Only the Cookie header is read (not an Authorization header), as auth() does. `secure` is
+ * whether the request came over https (directly or through a proxy): as in Auth.js, that alone
+ * decides which cookie counts, so on an https site a plain-named cookie (which anyone on plain
+ * http or a sibling subdomain could plant) is never a session.
  */
-export async function sessionUserId(cookieHeader: string, secret: string): Promise<string | null> {
-  if (!cookieHeader.includes(COOKIE)) return null;
+export async function sessionUserId(
+  cookieHeader: string,
+  secret: string,
+  secure: boolean,
+): Promise<string | null> {
+  if (!cookieHeader.includes(secure ? SECURE_COOKIE : COOKIE)) return null;
   const token = await getToken({
     req: { headers: new Headers({ cookie: cookieHeader }) },
     secret,
-    secureCookie: cookieHeader.includes(SECURE_COOKIE),
+    secureCookie: secure,
     // getToken's decode is generic over the payload; ours always returns Auth.js's JWT.
     decode: cachedDecode as typeof decode,
   });
@@ -64,4 +78,5 @@ export async function sessionUserId(cookieHeader: string, secret: string): Promi
 /** For tests: forget every decoded session. */
 export function forgetDecodedSessions() {
   decoded.clear();
+  decodedWith = undefined;
 }
