@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { databaseHandle, getDb } from "@/lib/db/client";
 import { deleteAccount } from "@/lib/db/queries/account";
 import {
   createContact,
@@ -114,4 +114,38 @@ describe("contact tags", () => {
     });
     expect(await listContactTags(user.id, 3)).toEqual(["alpha", "bravo", "charlie"]);
   });
+
+  // Two transactions of one user, each writing tagged contacts in two statements, in the
+  // opposite order of tags. Without the per-user lock the triggers take, each would hold one
+  // tag's count row and wait for the other's: Postgres aborts one as a deadlock. PGlite has one
+  // connection, so its transactions never overlap and cannot be interleaved like this.
+  it.skipIf(databaseHandle().driver === "pglite")(
+    "lets two transactions writing the same tags in opposite orders both finish",
+    async () => {
+      const user = await createTestUser();
+      const insertTagged = (executor: Pick<ReturnType<typeof getDb>, "insert">, tag: string) =>
+        executor
+          .insert(contacts)
+          .values({ userId: user.id, fullName: `Tagged ${tag}`, tags: [tag] });
+      let firstWrote!: () => void;
+      const firstHasWritten = new Promise<void>((resolve) => {
+        firstWrote = resolve;
+      });
+      const first = getDb().transaction(async (tx) => {
+        await insertTagged(tx, "alpha");
+        firstWrote();
+        // Give the other transaction time to write "bravo" before this one wants it.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await insertTagged(tx, "bravo");
+      });
+      const second = firstHasWritten.then(() =>
+        getDb().transaction(async (tx) => {
+          await insertTagged(tx, "bravo");
+          await insertTagged(tx, "alpha");
+        }),
+      );
+      await Promise.all([first, second]);
+      await expectInStep(user.id, { alpha: 2, bravo: 2 });
+    },
+  );
 });
