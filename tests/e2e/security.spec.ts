@@ -193,6 +193,8 @@ test.describe("server actions", () => {
 });
 
 test.describe("secrets", () => {
+  // Skipped on the phone project only: the bundles and pages scanned do not depend on the
+  // viewport, so the desktop run covers them.
   test.skip(
     ({ isMobile }) => isMobile,
     "The build and the pages are the same for every viewport; scanned once, at desktop.",
